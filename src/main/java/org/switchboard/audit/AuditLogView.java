@@ -1,0 +1,118 @@
+package org.switchboard.audit;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.switchboard.audit.AuditEvent.Outcome;
+
+/** The admin page of the audit trail: paged in the database, narrowed by the filter form above the table. */
+@Named
+@ViewScoped
+public class AuditLogView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private AuditTrail trail;
+
+    private String actor;
+    private String action;
+    private Outcome outcome;
+    private List<LocalDate> dateRange;
+
+    private final LazyDataModel<AuditEntry> entries = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(trail.count(filter()));
+        }
+
+        @Override
+        public List<AuditEntry> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return trail.find(filter(), first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(AuditEntry entry) {
+            return String.valueOf(entry.getId());
+        }
+
+        @Override
+        public AuditEntry getRowData(String rowKey) {
+            return null;
+        }
+    };
+
+    AuditFilter filter() {
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDate fromDay = dateRange == null || dateRange.isEmpty() ? null : dateRange.get(0);
+        LocalDate toDay = dateRange == null || dateRange.size() < 2 ? fromDay : dateRange.get(1);
+        return new AuditFilter(
+                actor,
+                action,
+                outcome,
+                fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    public void clear() {
+        actor = null;
+        action = null;
+        outcome = null;
+        dateRange = null;
+    }
+
+    public LazyDataModel<AuditEntry> getEntries() {
+        return entries;
+    }
+
+    public List<String> getActions() {
+        return trail.actions();
+    }
+
+    public Outcome[] getOutcomes() {
+        return Outcome.values();
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public List<LocalDate> getDateRange() {
+        return dateRange;
+    }
+
+    public void setDateRange(List<LocalDate> dateRange) {
+        this.dateRange = dateRange;
+    }
+}

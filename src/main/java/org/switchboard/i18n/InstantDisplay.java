@@ -1,0 +1,31 @@
+package org.switchboard.i18n;
+
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.convert.Converter;
+import jakarta.faces.convert.FacesConverter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Shows instants in the server's time zone, formatted for the page's language. */
+@FacesConverter(forClass = Instant.class)
+public class InstantDisplay implements Converter<Instant> {
+
+    @Override
+    public String getAsString(FacesContext context, UIComponent component, Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(context.getViewRoot().getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(instant);
+    }
+
+    @Override
+    public Instant getAsObject(FacesContext context, UIComponent component, String text) {
+        throw new UnsupportedOperationException("Instants are displayed, never entered as text");
+    }
+}

@@ -1,0 +1,47 @@
+package org.switchboard.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.audit.AuditEvent;
+
+/**
+ * On the very first start, when there is no user at all, creates the {@code admin} account so that someone can sign
+ * in. Its password comes from {@code SWITCHBOARD_ADMIN_PASSWORD}, or is generated and printed once in the log; either
+ * way it must be changed at first login.
+ */
+@ApplicationScoped
+public class AdminBootstrap {
+
+    static final String ADMIN = "admin";
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+
+    @Inject
+    private UserService users;
+
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.admin.password")
+    private Optional<String> configuredPassword;
+
+    void createFirstAdmin(@Observes Startup startup) {
+        if (users.count() > 0) {
+            return;
+        }
+        String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
+        users.createWithPassword(AuditEvent.SYSTEM, ADMIN, "Administrator", Role.ADMIN, password, true);
+        if (configuredPassword.isPresent()) {
+            LOG.warning("Created the first user 'admin' with the password from SWITCHBOARD_ADMIN_PASSWORD."
+                    + " It must be changed at first login.");
+        } else {
+            LOG.warning("Created the first user 'admin'. Its password, shown only this once, is: " + password
+                    + "  (it must be changed at first login)");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.security;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.Optional;
+
+/** The signed-in user of this session, as the pages and filters need them. */
+@Named
+@SessionScoped
+public class CurrentUser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private UserService users;
+
+    @Inject
+    private LoginService logins;
+
+    private String username;
+    private String displayName;
+    private Role role;
+    private boolean canSeeNumbers;
+    private boolean mustChangePassword;
+
+    /** The user behind this session, loaded once after sign-in. */
+    public Optional<CurrentUser> signedIn() {
+        Principal caller = securityContext.getCallerPrincipal();
+        if (caller == null) {
+            return Optional.empty();
+        }
+        if (!caller.getName().equals(username)) {
+            refresh(caller.getName());
+        }
+        return Optional.of(this);
+    }
+
+    void refresh(String name) {
+        User user = users.find(name).orElseThrow();
+        username = user.getUsername();
+        displayName = user.getDisplayName();
+        role = user.getRole();
+        canSeeNumbers = user.isCanSeeNumbers();
+        mustChangePassword = user.isMustChangePassword();
+    }
+
+    public String getUsername() {
+        signedIn();
+        return username;
+    }
+
+    public String getDisplayName() {
+        signedIn();
+        return displayName;
+    }
+
+    public Role getRole() {
+        signedIn();
+        return role;
+    }
+
+    public boolean isAdmin() {
+        return securityContext.isCallerInRole(Role.ADMIN.name());
+    }
+
+    /** Whether raw phone numbers may be shown to this user; other users see them masked. */
+    public boolean isCanSeeNumbers() {
+        signedIn();
+        return canSeeNumbers;
+    }
+
+    public boolean isMustChangePassword() {
+        return signedIn().map(u -> u.mustChangePassword).orElse(false);
+    }
+
+    void passwordChanged() {
+        mustChangePassword = false;
+    }
+
+    public String logout() throws ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (username != null) {
+            logins.recordLogout(username);
+        }
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        return "/login.xhtml?faces-redirect=true&signedOut=true";
+    }
+}

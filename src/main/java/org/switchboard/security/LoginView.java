@@ -1,0 +1,104 @@
+package org.switchboard.security;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.switchboard.i18n.LanguageView;
+import org.switchboard.i18n.Messages;
+
+@Named
+@RequestScoped
+public class LoginView {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private LoginService logins;
+
+    @Inject
+    private UserService users;
+
+    @Inject
+    private LanguageView language;
+
+    @Inject
+    private Clock clock;
+
+    private String username;
+    private String password;
+
+    public String login() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
+        password = null;
+        return switch (status) {
+            case SEND_CONTINUE -> {
+                onSignedIn();
+                FacesContext.getCurrentInstance().responseComplete();
+                yield null;
+            }
+            case SUCCESS -> {
+                onSignedIn();
+                yield "/index.xhtml?faces-redirect=true";
+            }
+            default -> {
+                explainFailure();
+                yield null;
+            }
+        };
+    }
+
+    private void onSignedIn() {
+        users.find(username).ifPresent(user -> language.adoptUserPreference(user.getUsername(), user.getLanguage()));
+    }
+
+    private void explainFailure() {
+        users.find(username)
+                .filter(user -> user.isLockedAt(clock.instant()))
+                .ifPresentOrElse(
+                        user -> Messages.error("login.locked", minutesUntil(user.getLockedUntil())),
+                        () -> Messages.error("login.failed"));
+    }
+
+    private long minutesUntil(Instant moment) {
+        long seconds = Duration.between(clock.instant(), moment).toSeconds();
+        return Math.max(1, (seconds + 59) / 60);
+    }
+
+    public LockoutPolicy getLockoutPolicy() {
+        return logins.lockoutPolicy();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -25,6 +25,7 @@ public class AuditLogView implements Serializable {
 
     private String actor;
     private String action;
+    private String target;
     private Outcome outcome;
     private List<LocalDate> dateRange;
 
@@ -60,6 +61,7 @@ public class AuditLogView implements Serializable {
         return new AuditFilter(
                 actor,
                 action,
+                target,
                 outcome,
                 fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant());
@@ -68,6 +70,7 @@ public class AuditLogView implements Serializable {
     public void clear() {
         actor = null;
         action = null;
+        target = null;
         outcome = null;
         dateRange = null;
     }
@@ -98,6 +101,14 @@ public class AuditLogView implements Serializable {
 
     public void setAction(String action) {
         this.action = action;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
     }
 
     public Outcome getOutcome() {

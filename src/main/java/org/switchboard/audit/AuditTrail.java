@@ -63,6 +63,9 @@ public class AuditTrail {
         if (filter.action() != null && !filter.action().isBlank()) {
             predicates.add(cb.equal(entry.get("action"), filter.action()));
         }
+        if (filter.target() != null && !filter.target().isBlank()) {
+            predicates.add(cb.equal(entry.get("target"), filter.target().strip()));
+        }
         if (filter.outcome() != null) {
             predicates.add(cb.equal(entry.get("outcome"), filter.outcome()));
         }

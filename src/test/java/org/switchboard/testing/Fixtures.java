@@ -1,0 +1,71 @@
+package org.switchboard.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Client side of {@link FixtureServlet}: users and keys with unique names, so tests never depend on each other. */
+public final class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final URL base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Fixtures(URL base) {
+        this.base = base;
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A user with {@link #PASSWORD}, who must change it at first login if {@code temporary}. */
+    public String user(String prefix, String role, boolean temporary) {
+        String username = uniqueName(prefix);
+        post(Map.of(
+                "create", "user",
+                "username", username,
+                "role", role,
+                "password", PASSWORD,
+                "temporary", String.valueOf(temporary)));
+        return username;
+    }
+
+    public String apiKey() {
+        return post(Map.of("create", "apiKey", "name", uniqueName("key")));
+    }
+
+    private String post(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve(FixtureServlet.PATH.substring(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "Fixture " + form + " failed: " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

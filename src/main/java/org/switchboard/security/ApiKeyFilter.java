@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,8 +14,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Map;
 
-/** Every REST call must carry {@code Authorization: Bearer <API key>}; anything else is answered 401. */
+/**
+ * Every REST call must carry {@code Authorization: Bearer <API key>}; anything else is answered 401, before matching,
+ * so that a client without a key learns nothing of which endpoints exist.
+ */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
 

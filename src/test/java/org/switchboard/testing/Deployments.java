@@ -24,7 +24,9 @@ public final class Deployments {
      */
     public static WebArchive switchboard() {
         createTempDirectory();
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, WAR.toFile());
+        // Named ROOT so that Payara Micro serves it at "/", as in production.
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "ROOT.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, WAR.toFile()));
         war.setWebXML(new StringAsset(withTestPathsOpen(read(war))));
         war.addClasses(ContainerTest.class, Deployments.class, FixtureServlet.class);
         return war;

@@ -1,0 +1,160 @@
+package org.switchboard.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A fresh headless Debian Chromium for each test, with a screenshot under {@code target/screenshots/} when the test
+ * fails. Without Chromium the test is skipped with what to install, except in CI, where it fails.
+ */
+public class Browser implements BeforeEachCallback, AfterEachCallback {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private WebDriver driver;
+    private Path profile;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "Browser tests need Debian's Chromium: apt-get install chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(missing + " (required in CI)");
+            }
+            throw new TestAbortedException(missing);
+        }
+        profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver == null) {
+            return;
+        }
+        try {
+            if (context.getExecutionException().isPresent()) {
+                screenshot(context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName());
+            }
+        } finally {
+            driver.quit();
+            driver = null;
+            deleteProfile();
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the application; Chromium is sent to 127.0.0.1, where the test server listens. */
+    public void open(URL base, String path) {
+        driver.get(base.toString().replace("//localhost:", "//127.0.0.1:") + path);
+    }
+
+    public WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public void waitForText(By locator, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** The text of an element once it is visible and not blank. */
+    public String textOnceShown(By locator) {
+        return new WebDriverWait(driver, WAIT).until(d -> {
+            String text = d.findElement(locator).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    public void waitForUrlEnding(String suffix) {
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.getCurrentUrl().split("\\?")[0].endsWith(suffix));
+    }
+
+    /** Waits until PrimeFaces has no ajax request queued or running. */
+    public void waitForAjax() {
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
+    public String attribute(By locator, String name) {
+        return driver.findElement(locator).getAttribute(name);
+    }
+
+    public List<LogEntry> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private void deleteProfile() {
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

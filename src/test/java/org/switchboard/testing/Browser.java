@@ -31,7 +31,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A fresh headless Debian Chromium for each test, with a screenshot under {@code target/screenshots/} when the test
- * fails. Without Chromium the test is skipped with what to install, except in CI, where it fails.
+ * fails (tests may save more there, of pages worth looking at). Without Chromium the test is skipped with what to install, except in CI, where it fails.
  */
 public class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -78,7 +78,7 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) {
         if (driver == null) {
             return;
         }
@@ -141,12 +141,16 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
                 .toList();
     }
 
-    public Path screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        return target;
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void deleteProfile() {

@@ -61,6 +61,7 @@ class BrowserIT {
             assertTrue(menu.contains(entry), menu);
         }
         assertFalse(menu.contains("Administration"), "staff see no admin menu: " + menu);
+        browser.screenshot("dashboard-en");
         var consoleErrors = browser.consoleErrors();
         assertTrue(consoleErrors.isEmpty(), "console errors: " + consoleErrors);
     }
@@ -138,6 +139,7 @@ class BrowserIT {
         browser.waitForUrlEnding("/index.xhtml");
         assertEquals("rtl", browser.attribute(By.tagName("html"), "dir"));
         assertTrue(browser.waitFor(By.id("menu")).getText().contains("لوحة القيادة"));
+        browser.screenshot("dashboard-ar");
 
         browser.driver().manage().deleteAllCookies();
         browser.open(base, "login.xhtml");
@@ -195,6 +197,7 @@ class BrowserIT {
         assertTrue(password.length() >= 10, "issued password: '" + password + "'");
         browser.waitForAjax();
         assertTrue(browser.waitFor(By.id("users:table")).getText().contains(newcomer));
+        browser.screenshot("admin-users");
 
         browser.driver().manage().deleteAllCookies();
         signIn(newcomer, password);
@@ -243,6 +246,7 @@ class BrowserIT {
         WebElement table = browser.waitFor(By.id("audit:table"));
         assertTrue(table.getText().contains("LOGIN_FAILED"), table.getText());
         assertEquals(1, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
+        browser.screenshot("admin-audit");
     }
 
     private void signIn(String username, String password) {

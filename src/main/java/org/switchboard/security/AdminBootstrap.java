@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.i18n.Language;
+import org.switchboard.i18n.Messages;
+import org.switchboard.platform.InvalidInputException;
 
 /**
  * On the very first start, when there is no user at all, creates the {@code admin} account so that someone can sign
@@ -35,7 +38,12 @@ public class AdminBootstrap {
             return;
         }
         String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
-        users.createWithPassword(AuditEvent.SYSTEM, ADMIN, "Administrator", Role.ADMIN, password, true);
+        try {
+            users.createWithPassword(AuditEvent.SYSTEM, ADMIN, "Administrator", Role.ADMIN, password, true);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("SWITCHBOARD_ADMIN_PASSWORD is not acceptable: "
+                    + Messages.text(Language.DEFAULT.locale(), e.messageKey(), e.arguments()));
+        }
         if (configuredPassword.isPresent()) {
             LOG.warning("Created the first user 'admin' with the password from SWITCHBOARD_ADMIN_PASSWORD."
                     + " It must be changed at first login.");

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Keeps a user with a temporary password on the password page until they choose their own. */
-@WebFilter(filterName = "PasswordChangeFilter", urlPatterns = "*.xhtml")
+@WebFilter(filterName = "PasswordChangeFilter", urlPatterns = "/*")
 public class PasswordChangeFilter extends HttpFilter {
 
     static final String PASSWORD_PAGE = "/account/password.xhtml";
@@ -22,12 +22,17 @@ public class PasswordChangeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() != null
-                && !PASSWORD_PAGE.equals(request.getServletPath())
-                && currentUser.isMustChangePassword()) {
+        if (request.getUserPrincipal() != null && isOtherPage(request) && currentUser.isMustChangePassword()) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    // "/" counts: the welcome page is reached by a forward, which this filter does not see.
+    private static boolean isOtherPage(HttpServletRequest request) {
+        String path = request.getServletPath();
+        boolean page = path.isEmpty() || path.equals("/") || path.endsWith(".xhtml");
+        return page && !path.equals(PASSWORD_PAGE) && !path.startsWith("/jakarta.faces.resource/");
     }
 }

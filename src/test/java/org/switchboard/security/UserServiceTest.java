@@ -37,9 +37,10 @@ class UserServiceTest {
     private AuditTrail audit;
 
     @Test
-    void theFirstStartCreatesAnAdminWhoMustChangePassword() {
+    void theFirstStartCreatesAnAdminWithTheConfiguredPasswordWhoMustChangeIt() {
         User admin = users.find(AdminBootstrap.ADMIN).orElseThrow();
 
+        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(AdminBootstrap.ADMIN, "first-start-secret"));
         assertEquals(Role.ADMIN, admin.getRole());
         assertTrue(admin.isMustChangePassword());
         assertTrue(admin.isCanSeeNumbers());

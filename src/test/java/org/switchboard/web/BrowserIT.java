@@ -176,6 +176,8 @@ class BrowserIT {
         browser.waitFor(By.id("must-change"));
         browser.open(base, "index.xhtml");
         browser.waitForUrlEnding("/account/password.xhtml");
+        browser.open(base, "");
+        browser.waitForUrlEnding("/account/password.xhtml");
         changePassword(Fixtures.PASSWORD, "a-brand-new-secret");
         browser.waitForUrlEnding("/index.xhtml");
         browser.waitForText(By.id("messages"), "Your password has been changed.");

@@ -90,9 +90,7 @@ public class CurrentUser implements Serializable {
 
     public String logout() throws ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        if (username != null) {
-            logins.recordLogout(username);
-        }
+        signedIn().ifPresent(user -> logins.recordLogout(user.username));
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         return "/login.xhtml?faces-redirect=true&signedOut=true";

@@ -51,10 +51,16 @@ class BrowserIT {
     @DisplayName("signing in lands on the dashboard, inside the layout with the menu and the user")
     void signInLandsOnTheDashboard() {
         String staff = fixtures.user("staff", "STAFF", false);
+        browser.open(base, "login.xhtml");
+        String sessionBefore =
+                browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
 
         signIn(staff, Fixtures.PASSWORD);
 
         browser.waitForUrlEnding("/index.xhtml");
+        String sessionAfter =
+                browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertFalse(sessionBefore.equals(sessionAfter), "the container must start a new session id at sign-in");
         assertTrue(browser.waitFor(By.id("signed-in-user")).getText().contains(staff));
         String menu = browser.waitFor(By.id("menu")).getText();
         for (String entry : new String[] {"Dashboard", "SMS", "Calls", "Contacts", "Phones"}) {

@@ -32,7 +32,6 @@ public class AccountView {
             Messages.error(e);
             return null;
         }
-        currentUser.passwordChanged();
         Messages.info("account.password.changed");
         return "/index.xhtml?faces-redirect=true";
     }

@@ -46,8 +46,26 @@ public class CurrentUser implements Serializable {
         return Optional.of(this);
     }
 
-    void refresh(String name) {
-        User user = users.find(name).orElseThrow();
+    /**
+     * Reads the user afresh, so that changes an admin made since sign-in apply at once.
+     *
+     * @return false if the user no longer exists or has been disabled
+     */
+    boolean reload() {
+        Principal caller = securityContext.getCallerPrincipal();
+        if (caller == null) {
+            return false;
+        }
+        Optional<User> user = users.find(caller.getName()).filter(User::isEnabled);
+        user.ifPresent(this::take);
+        return user.isPresent();
+    }
+
+    private void refresh(String name) {
+        users.find(name).ifPresent(this::take);
+    }
+
+    private void take(User user) {
         username = user.getUsername();
         displayName = user.getDisplayName();
         role = user.getRole();
@@ -82,10 +100,6 @@ public class CurrentUser implements Serializable {
 
     public boolean isMustChangePassword() {
         return signedIn().map(u -> u.mustChangePassword).orElse(false);
-    }
-
-    void passwordChanged() {
-        mustChangePassword = false;
     }
 
     public String logout() throws ServletException {

@@ -41,11 +41,15 @@ public class FixtureServlet extends HttpServlet {
                         Boolean.parseBoolean(request.getParameter("temporary")));
                 response.getWriter().write("created");
             }
+            case "disabled" -> {
+                users.setEnabled(AuditEvent.SYSTEM, request.getParameter("username"), false);
+                response.getWriter().write("disabled");
+            }
             case "apiKey" ->
                 response.getWriter()
                         .write(apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"))
                                 .secret());
-            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "create=user or create=apiKey");
+            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "create=user, disabled or apiKey");
         }
     }
 }

@@ -41,6 +41,10 @@ public final class Fixtures {
         return username;
     }
 
+    public void disable(String username) {
+        post(Map.of("create", "disabled", "username", username));
+    }
+
     public String apiKey() {
         return post(Map.of("create", "apiKey", "name", uniqueName("key")));
     }

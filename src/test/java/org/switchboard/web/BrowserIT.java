@@ -160,6 +160,22 @@ class BrowserIT {
     }
 
     @Test
+    @DisplayName("a user disabled by an admin is signed out at the next click")
+    void disabledUserIsSignedOut() {
+        String staff = fixtures.user("fired", "STAFF", false);
+        signIn(staff, Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+
+        fixtures.disable(staff);
+        browser.open(base, "index.xhtml");
+
+        browser.waitForUrlEnding("/login.xhtml");
+        browser.waitFor(By.id("login:disabled"));
+        browser.open(base, "index.xhtml");
+        browser.waitForUrlEnding("/login.xhtml");
+    }
+
+    @Test
     @DisplayName("a staff user cannot open the admin pages")
     void staffCannotOpenAdminPages() {
         signIn(fixtures.user("nosy", "STAFF", false), Fixtures.PASSWORD);

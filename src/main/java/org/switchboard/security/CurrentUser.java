@@ -34,7 +34,7 @@ public class CurrentUser implements Serializable {
     private boolean canSeeNumbers;
     private boolean mustChangePassword;
 
-    /** The user behind this session, loaded once after sign-in. */
+    /** The user behind this session, loaded at first use and again at each page by {@link AccountGateFilter}. */
     public Optional<CurrentUser> signedIn() {
         Principal caller = securityContext.getCallerPrincipal();
         if (caller == null) {

@@ -1,0 +1,213 @@
+package org.switchboard.contact;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person the school calls or texts: a student, a guardian, a member of staff, or anyone else. */
+@Entity
+@Table(name = "contact")
+@NamedQuery(name = Contact.BY_EXTERNAL_ID, query = "select c from Contact c where c.externalId = :externalId")
+public class Contact {
+
+    static final String BY_EXTERNAL_ID = "Contact.byExternalId";
+    static final int MAX_NAME = 100;
+    static final int MAX_NOTES = 2000;
+    static final int MAX_EXTERNAL_ID = 64;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** The contact's id in the school's own platform, by which imports and the REST API match it. */
+    @Column(name = "external_id", unique = true)
+    private String externalId;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    /** Lower case, accents removed, "first last": what the name search matches against. */
+    @Column(name = "search_name", nullable = false)
+    private String searchName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ContactKind kind;
+
+    private String notes;
+
+    @OneToMany(mappedBy = "contact", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<PhoneNumber> numbers = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(
+            name = "contact_group_member",
+            joinColumns = @JoinColumn(name = "contact_id"),
+            inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<ContactGroup> groups = new LinkedHashSet<>();
+
+    /** For a student: their guardians. */
+    @ManyToMany
+    @JoinTable(
+            name = "contact_guardian",
+            joinColumns = @JoinColumn(name = "student_id"),
+            inverseJoinColumns = @JoinColumn(name = "guardian_id"))
+    private Set<Contact> guardians = new LinkedHashSet<>();
+
+    /** For a guardian: the students they look after. */
+    @ManyToMany(mappedBy = "guardians")
+    private Set<Contact> students = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Contact() {}
+
+    Contact(String externalId, Instant createdAt) {
+        this.externalId = externalId;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.updatedAt = createdAt;
+    }
+
+    void describe(String firstName, String lastName, ContactKind kind, String notes, Instant now) {
+        this.firstName = Objects.requireNonNull(firstName);
+        this.lastName = Objects.requireNonNull(lastName);
+        this.kind = Objects.requireNonNull(kind);
+        this.notes = notes;
+        this.searchName = searchable(firstName + " " + lastName);
+        this.updatedAt = now;
+    }
+
+    /** Replaces the numbers, keeping the rows of numbers that stay so that their ids do not change. */
+    void replaceNumbers(List<ValidNumber> wanted) {
+        numbers.removeIf(existing -> wanted.stream()
+                .noneMatch(w -> w.e164().equals(existing.getE164()) && w.label() == existing.getLabel()));
+        for (ValidNumber number : wanted) {
+            boolean present =
+                    numbers.stream().anyMatch(n -> n.getE164().equals(number.e164()) && n.getLabel() == number.label());
+            if (!present) {
+                numbers.add(new PhoneNumber(this, number.raw(), number.e164(), number.label()));
+            }
+        }
+    }
+
+    void replaceGroups(Set<ContactGroup> wanted) {
+        groups.retainAll(wanted);
+        groups.addAll(wanted);
+    }
+
+    void addGroup(ContactGroup group) {
+        groups.add(group);
+    }
+
+    void removeGroup(ContactGroup group) {
+        groups.remove(group);
+    }
+
+    void replaceGuardians(Set<Contact> wanted) {
+        guardians.retainAll(wanted);
+        guardians.addAll(wanted);
+    }
+
+    static String searchable(String text) {
+        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public String getDisplayName() {
+        return (firstName + " " + lastName).strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public ContactKind getKind() {
+        return kind;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public List<PhoneNumber> getNumbers() {
+        return Collections.unmodifiableList(numbers);
+    }
+
+    public Set<ContactGroup> getGroups() {
+        return Collections.unmodifiableSet(groups);
+    }
+
+    public Set<Contact> getGuardians() {
+        return Collections.unmodifiableSet(guardians);
+    }
+
+    public Set<Contact> getStudents() {
+        return Collections.unmodifiableSet(students);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Contact contact && id != null && id.equals(contact.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+
+    /** A number that passed normalisation, ready to store. */
+    record ValidNumber(String raw, String e164, NumberLabel label) {}
+}

@@ -1,0 +1,8 @@
+package org.switchboard.contact;
+
+public enum ContactKind {
+    STUDENT,
+    GUARDIAN,
+    STAFF,
+    OTHER
+}

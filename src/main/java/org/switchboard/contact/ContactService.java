@@ -1,0 +1,366 @@
+package org.switchboard.contact;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.switchboard.audit.AuditEvent;
+import org.switchboard.platform.InvalidInputException;
+
+/** The contact directory: contacts with their numbers, groups and guardians, and their invoices. */
+@ApplicationScoped
+@Transactional
+public class ContactService {
+
+    static final String CONTACT_CREATED = "CONTACT_CREATED";
+    static final String CONTACT_UPDATED = "CONTACT_UPDATED";
+    static final String INVOICE_SAVED = "INVOICE_SAVED";
+    static final String GROUP_CREATED = "GROUP_CREATED";
+    static final String GROUP_RENAMED = "GROUP_RENAMED";
+    static final String GROUP_MEMBER_ADDED = "GROUP_MEMBER_ADDED";
+    static final String GROUP_MEMBER_REMOVED = "GROUP_MEMBER_REMOVED";
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern DIGITS_ONLY_QUERY = Pattern.compile("[+0-9 ().-]{3,}");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PhoneNumbers phoneNumbers;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /** The result of saving a contact by external id: whether it was new. */
+    public record Saved(Contact contact, boolean created) {}
+
+    public Optional<Contact> find(long id) {
+        return Optional.ofNullable(em.find(Contact.class, id));
+    }
+
+    public Optional<Contact> findByExternalId(String externalId) {
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Contact.BY_EXTERNAL_ID, Contact.class)
+                .setParameter("externalId", externalId.strip())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Creates or replaces the contact with this external id: what is not given is removed. */
+    public Saved save(String actor, String externalId, ContactInput input) {
+        String id = requireExternalId(externalId);
+        Validated valid = validate(input);
+        Instant now = clock.instant();
+        Optional<Contact> existing = findByExternalId(id);
+        Contact contact = existing.orElseGet(() -> new Contact(id, now));
+        apply(contact, valid, now);
+        if (existing.isEmpty()) {
+            em.persist(contact);
+        }
+        audit.fire(AuditEvent.success(actor, existing.isEmpty() ? CONTACT_CREATED : CONTACT_UPDATED, id));
+        return new Saved(contact, existing.isEmpty());
+    }
+
+    /** Checks a contact without saving anything, as an import preview does: the first problem found, if any. */
+    public Optional<InvalidInputException> check(ContactInput input) {
+        try {
+            validate(input);
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e);
+        }
+    }
+
+    private record Validated(
+            String firstName,
+            String lastName,
+            ContactKind kind,
+            String notes,
+            List<Contact.ValidNumber> numbers,
+            Set<String> groupNames,
+            Set<Contact> guardians) {}
+
+    private Validated validate(ContactInput input) {
+        if (input == null) {
+            throw new InvalidInputException("body", "error.contact.missing");
+        }
+        String first = text(input.firstName(), "firstName", Contact.MAX_NAME);
+        String last = text(input.lastName(), "lastName", Contact.MAX_NAME);
+        if (first.isEmpty() && last.isEmpty()) {
+            throw new InvalidInputException("lastName", "error.contact.nameMissing");
+        }
+        String notes = text(input.notes(), "notes", Contact.MAX_NOTES);
+        Map<String, Contact.ValidNumber> numbers = new LinkedHashMap<>();
+        for (ContactInput.NumberInput number :
+                input.numbers() == null ? List.<ContactInput.NumberInput>of() : input.numbers()) {
+            if (number == null) {
+                continue;
+            }
+            String e164 = phoneNumbers.normalise(number.number());
+            numbers.putIfAbsent(e164, new Contact.ValidNumber(number.number().strip(), e164, number.label()));
+        }
+        Set<String> groupNames = new LinkedHashSet<>();
+        for (String group : input.groups() == null ? List.<String>of() : input.groups()) {
+            if (group != null && !group.isBlank()) {
+                groupNames.add(requireGroupName(group));
+            }
+        }
+        Set<Contact> guardians = new LinkedHashSet<>();
+        for (String guardian : input.guardians() == null ? List.<String>of() : input.guardians()) {
+            if (guardian != null && !guardian.isBlank()) {
+                guardians.add(findByExternalId(guardian)
+                        .orElseThrow(() ->
+                                new InvalidInputException("guardians", "error.contact.unknownGuardian", guardian)));
+            }
+        }
+        return new Validated(
+                first,
+                last,
+                input.kind() == null ? ContactKind.OTHER : input.kind(),
+                notes.isEmpty() ? null : notes,
+                new ArrayList<>(numbers.values()),
+                groupNames,
+                guardians);
+    }
+
+    private void apply(Contact contact, Validated valid, Instant now) {
+        contact.describe(valid.firstName(), valid.lastName(), valid.kind(), valid.notes(), now);
+        contact.replaceNumbers(valid.numbers());
+        Set<ContactGroup> groups = new LinkedHashSet<>();
+        valid.groupNames().forEach(name -> groups.add(findOrCreateGroup(name)));
+        contact.replaceGroups(groups);
+        contact.replaceGuardians(valid.guardians());
+    }
+
+    /** Contacts matching a name, any part of a number, and a group; {@code null} parts do not filter. */
+    public List<Contact> search(ContactQuery query, int first, int pageSize) {
+        TypedQuery<Contact> select = em.createQuery(
+                "select c from Contact c where " + where(query) + " order by c.lastName, c.firstName, c.id",
+                Contact.class);
+        bind(select, query);
+        return select.setFirstResult(first)
+                .setMaxResults(pageSize)
+                .setHint("eclipselink.batch", "c.numbers")
+                .setHint("eclipselink.batch", "c.groups")
+                .setHint("eclipselink.batch.type", "IN")
+                .getResultList();
+    }
+
+    public long count(ContactQuery query) {
+        TypedQuery<Long> count = em.createQuery("select count(c) from Contact c where " + where(query), Long.class);
+        bind(count, query);
+        return count.getSingleResult();
+    }
+
+    private String where(ContactQuery query) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("1 = 1");
+        if (query.hasText()) {
+            conditions.add(
+                    isNumberQuery(query.text())
+                            ? "exists (select p from PhoneNumber p where p.contact = c and p.e164 like :number)"
+                            : "c.searchName like :name");
+        }
+        if (query.groupId() != null) {
+            conditions.add("exists (select g from Contact m join m.groups g where m = c and g.id = :groupId)");
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private void bind(TypedQuery<?> select, ContactQuery query) {
+        if (query.hasText()) {
+            if (isNumberQuery(query.text())) {
+                String number = phoneNumbers
+                        .tryNormalise(query.text())
+                        .orElse("%" + query.text().replaceAll("[^0-9]", "") + "%");
+                select.setParameter("number", number);
+            } else {
+                select.setParameter("name", "%" + Contact.searchable(query.text()) + "%");
+            }
+        }
+        if (query.groupId() != null) {
+            select.setParameter("groupId", query.groupId());
+        }
+    }
+
+    private static boolean isNumberQuery(String text) {
+        return DIGITS_ONLY_QUERY.matcher(text.strip()).matches();
+    }
+
+    // Groups
+
+    public List<ContactGroup> groups() {
+        return em.createNamedQuery(ContactGroup.ALL, ContactGroup.class).getResultList();
+    }
+
+    public Map<Long, Long> memberCounts() {
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        em.createQuery("select g.id, count(c) from Contact c join c.groups g group by g.id", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public Optional<ContactGroup> findGroup(String name) {
+        return em.createNamedQuery(ContactGroup.BY_NAME, ContactGroup.class)
+                .setParameter("name", name.strip())
+                .getResultStream()
+                .findFirst();
+    }
+
+    public ContactGroup createGroup(String actor, String name) {
+        String groupName = requireGroupName(name);
+        if (findGroup(groupName).isPresent()) {
+            throw new InvalidInputException("name", "error.group.exists", groupName);
+        }
+        ContactGroup group = new ContactGroup(groupName, clock.instant());
+        em.persist(group);
+        audit.fire(AuditEvent.success(actor, GROUP_CREATED, groupName));
+        return group;
+    }
+
+    public ContactGroup renameGroup(String actor, long groupId, String name) {
+        ContactGroup group = requireGroup(groupId);
+        String groupName = requireGroupName(name);
+        Optional<ContactGroup> clash =
+                findGroup(groupName).filter(other -> !other.getId().equals(groupId));
+        if (clash.isPresent()) {
+            throw new InvalidInputException("name", "error.group.exists", groupName);
+        }
+        String before = group.getName();
+        group.rename(groupName);
+        audit.fire(new AuditEvent(actor, GROUP_RENAMED, groupName, AuditEvent.Outcome.SUCCESS, "was " + before));
+        return group;
+    }
+
+    public List<Contact> members(long groupId, int first, int pageSize) {
+        return search(new ContactQuery(null, groupId), first, pageSize);
+    }
+
+    public void addMember(String actor, long groupId, long contactId) {
+        ContactGroup group = requireGroup(groupId);
+        requireContact(contactId).addGroup(group);
+        audit.fire(AuditEvent.success(actor, GROUP_MEMBER_ADDED, group.getName() + " ← " + contactId));
+    }
+
+    public void removeMember(String actor, long groupId, long contactId) {
+        ContactGroup group = requireGroup(groupId);
+        requireContact(contactId).removeGroup(group);
+        audit.fire(AuditEvent.success(actor, GROUP_MEMBER_REMOVED, group.getName() + " → " + contactId));
+    }
+
+    private ContactGroup findOrCreateGroup(String groupName) {
+        return findGroup(groupName).orElseGet(() -> {
+            ContactGroup group = new ContactGroup(groupName, clock.instant());
+            em.persist(group);
+            return group;
+        });
+    }
+
+    private ContactGroup requireGroup(long groupId) {
+        return Optional.ofNullable(em.find(ContactGroup.class, groupId))
+                .orElseThrow(() -> new InvalidInputException("group", "error.group.unknown", groupId));
+    }
+
+    private Contact requireContact(long contactId) {
+        return find(contactId)
+                .orElseThrow(() -> new InvalidInputException("contact", "error.contact.unknown", contactId));
+    }
+
+    private static String requireGroupName(String name) {
+        String groupName = name == null ? "" : name.strip();
+        if (groupName.isEmpty() || groupName.length() > ContactGroup.MAX_NAME) {
+            throw new InvalidInputException("name", "error.group.name", ContactGroup.MAX_NAME);
+        }
+        return groupName;
+    }
+
+    // Invoices
+
+    /** Creates or replaces the invoice with this number. */
+    public Invoice saveInvoice(String actor, String number, InvoiceInput input) {
+        String invoiceNumber = number == null ? "" : number.strip();
+        if (invoiceNumber.isEmpty() || invoiceNumber.length() > Invoice.MAX_NUMBER) {
+            throw new InvalidInputException("number", "error.invoice.number", Invoice.MAX_NUMBER);
+        }
+        if (input == null) {
+            throw new InvalidInputException("body", "error.invoice.missing");
+        }
+        Contact contact = findByExternalId(input.contact())
+                .orElseThrow(
+                        () -> new InvalidInputException("contact", "error.invoice.unknownContact", input.contact()));
+        if (input.issueDate() == null) {
+            throw new InvalidInputException("issueDate", "error.invoice.issueDate");
+        }
+        if (input.dueDate() != null && input.dueDate().isBefore(input.issueDate())) {
+            throw new InvalidInputException("dueDate", "error.invoice.dueBeforeIssue");
+        }
+        BigDecimal amount = requireAmount(input.amount(), "amount");
+        BigDecimal paid =
+                input.amountPaid() == null ? BigDecimal.ZERO : requireAmount(input.amountPaid(), "amountPaid");
+        String currency =
+                input.currency() == null ? "" : input.currency().strip().toUpperCase(Locale.ROOT);
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new InvalidInputException("currency", "error.invoice.currency", input.currency());
+        }
+        if (input.status() == null) {
+            throw new InvalidInputException("status", "error.invoice.status");
+        }
+        Invoice invoice = em.createNamedQuery(Invoice.BY_NUMBER, Invoice.class)
+                .setParameter("number", invoiceNumber)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> new Invoice(invoiceNumber));
+        invoice.update(
+                contact, input.issueDate(), input.dueDate(), amount, paid, currency, input.status(), clock.instant());
+        if (invoice.getId() == null) {
+            em.persist(invoice);
+        }
+        audit.fire(AuditEvent.success(actor, INVOICE_SAVED, invoiceNumber));
+        return invoice;
+    }
+
+    private static BigDecimal requireAmount(BigDecimal amount, String field) {
+        if (amount == null || amount.signum() < 0 || amount.scale() > 3 || amount.precision() - amount.scale() > 11) {
+            throw new InvalidInputException(field, "error.invoice.amount", field);
+        }
+        return amount;
+    }
+
+    private static String requireExternalId(String externalId) {
+        String id = externalId == null ? "" : externalId.strip();
+        if (id.isEmpty() || id.length() > Contact.MAX_EXTERNAL_ID) {
+            throw new InvalidInputException("externalId", "error.contact.externalId", Contact.MAX_EXTERNAL_ID);
+        }
+        return id;
+    }
+
+    private static String text(String value, String field, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "error.contact.tooLong", field, max);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,8 @@
+package org.switchboard.contact;
+
+public enum InvoiceStatus {
+    PAID,
+    UNPAID,
+    PARTIAL,
+    OVERDUE
+}

@@ -1,0 +1,8 @@
+package org.switchboard.contact;
+
+public enum NumberLabel {
+    MOBILE,
+    HOME,
+    WORK,
+    OTHER
+}

@@ -45,6 +45,11 @@ public class FixtureServlet extends HttpServlet {
                 users.setEnabled(AuditEvent.SYSTEM, request.getParameter("username"), false);
                 response.getWriter().write("disabled");
             }
+            case "revokedApiKey" -> {
+                ApiKeyService.IssuedKey issued = apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"));
+                apiKeys.revoke(AuditEvent.SYSTEM, issued.key().getId());
+                response.getWriter().write(issued.secret());
+            }
             case "apiKey" ->
                 response.getWriter()
                         .write(apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"))

@@ -45,6 +45,10 @@ public final class Fixtures {
         post(Map.of("create", "disabled", "username", username));
     }
 
+    public String revokedApiKey() {
+        return post(Map.of("create", "revokedApiKey", "name", uniqueName("revoked")));
+    }
+
     public String apiKey() {
         return post(Map.of("create", "apiKey", "name", uniqueName("key")));
     }

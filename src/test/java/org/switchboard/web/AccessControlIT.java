@@ -51,7 +51,12 @@ class AccessControlIT {
 
     /** Every REST endpoint; a new endpoint is added here when it is written. */
     static List<String> endpoints() {
-        return List.of("api/v1/whoami", "api/v1/no-such-endpoint");
+        return List.of(
+                "api/v1/whoami",
+                "api/v1/contacts/by-phone/56646971",
+                "api/v1/contacts/ext-1",
+                "api/v1/invoices/INV-1",
+                "api/v1/no-such-endpoint");
     }
 
     @ParameterizedTest

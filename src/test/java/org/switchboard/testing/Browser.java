@@ -103,6 +103,20 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         driver.get(base.toString().replace("//localhost:", "//127.0.0.1:") + path);
     }
 
+    /** Fills and sends the login form, opening the login page first if another page is showing. */
+    public void signIn(URL base, String username, String password) {
+        if (!driver.getCurrentUrl().contains("/login.xhtml")) {
+            open(base, "login.xhtml");
+        }
+        WebElement user = waitFor(By.id("login:username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = driver.findElement(By.id("login:password"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+    }
+
     public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

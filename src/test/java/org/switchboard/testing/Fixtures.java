@@ -20,6 +20,7 @@ public final class Fixtures {
 
     private final URL base;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String contactsKey;
 
     public Fixtures(URL base) {
         this.base = base;
@@ -45,6 +46,20 @@ public final class Fixtures {
         post(Map.of("create", "disabled", "username", username));
     }
 
+    /** Saves a contact through the REST API, as the school's platform would. */
+    public void contact(String externalId, String json) {
+        if (contactsKey == null) {
+            contactsKey = apiKey();
+        }
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve("api/v1/contacts/" + externalId))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + contactsKey)
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        send(request, "contact " + externalId);
+    }
+
     public String revokedApiKey() {
         return post(Map.of("create", "revokedApiKey", "name", uniqueName("revoked")));
     }
@@ -62,11 +77,15 @@ public final class Fixtures {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        return send(request, form.toString());
+    }
+
+    private String send(HttpRequest request, String what) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(
-                        "Fixture " + form + " failed: " + response.statusCode() + " " + response.body());
+                        "Fixture " + what + " failed: " + response.statusCode() + " " + response.body());
             }
             return response.body();
         } catch (IOException e) {

@@ -1,0 +1,141 @@
+package org.switchboard.contact;
+
+import jakarta.enterprise.event.Event;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.switchboard.audit.AuditEvent;
+import org.switchboard.i18n.Messages;
+import org.switchboard.security.CurrentUser;
+
+/**
+ * The contacts page: a table paged in the database, searched by name, any number format or group, and a contact's
+ * card. Numbers are masked until a user allowed to see them reveals a contact's, which is audited.
+ */
+@Named
+@ViewScoped
+public class ContactsView implements Serializable {
+
+    static final String NUMBER_REVEALED = "NUMBER_REVEALED";
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private ContactService contacts;
+
+    @Inject
+    private CallerLookup cards;
+
+    @Inject
+    private PhoneNumbers phoneNumbers;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    private String text;
+    private Long groupId;
+    private ContactCard card;
+    private boolean revealed;
+
+    private final LazyDataModel<Contact> table = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(contacts.count(query()));
+        }
+
+        @Override
+        public List<Contact> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return contacts.search(query(), first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Contact contact) {
+            return String.valueOf(contact.getId());
+        }
+
+        @Override
+        public Contact getRowData(String rowKey) {
+            return contacts.find(Long.parseLong(rowKey)).orElse(null);
+        }
+    };
+
+    private ContactQuery query() {
+        return new ContactQuery(text, groupId);
+    }
+
+    public void open(long contactId) {
+        revealed = false;
+        card = contacts.find(contactId)
+                .map(contact -> cards.cards(List.of(contact)).get(0))
+                .orElse(null);
+    }
+
+    public void reveal() {
+        if (card == null) {
+            return;
+        }
+        if (!currentUser.isCanSeeNumbers()) {
+            Messages.error("contacts.reveal.denied");
+            audit.fire(new AuditEvent(
+                    currentUser.getUsername(), NUMBER_REVEALED, target(card), AuditEvent.Outcome.DENIED, null));
+            return;
+        }
+        revealed = true;
+        audit.fire(AuditEvent.success(currentUser.getUsername(), NUMBER_REVEALED, target(card)));
+    }
+
+    private static String target(ContactCard card) {
+        return card.externalId() == null ? "contact " + card.id() : card.externalId();
+    }
+
+    /** A number as this user may see it here: masked, unless revealed on the open card. */
+    public String number(String e164) {
+        boolean onRevealedCard = revealed
+                && card != null
+                && card.numbers().stream().anyMatch(n -> n.e164().equals(e164));
+        return onRevealedCard ? phoneNumbers.display(e164) : phoneNumbers.mask(e164);
+    }
+
+    public List<ContactGroup> getGroups() {
+        return contacts.groups();
+    }
+
+    public LazyDataModel<Contact> getTable() {
+        return table;
+    }
+
+    public ContactCard getCard() {
+        return card;
+    }
+
+    public boolean isRevealed() {
+        return revealed;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public Long getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(Long groupId) {
+        this.groupId = groupId;
+    }
+}

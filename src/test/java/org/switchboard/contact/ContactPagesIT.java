@@ -1,0 +1,148 @@
+package org.switchboard.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.switchboard.testing.Browser;
+import org.switchboard.testing.ContainerTest;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.Fixtures;
+
+/** The contacts and groups pages at a browser, for a user who may see numbers and one who may not. */
+@ContainerTest
+@Tag("browser")
+class ContactPagesIT {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @ArquillianResource
+    private URL base;
+
+    private Fixtures fixtures;
+    private String mobile;
+    private String surname;
+    private String group;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.switchboard();
+    }
+
+    @BeforeEach
+    void aGuardianWithAnInvoice() {
+        fixtures = new Fixtures(base);
+        mobile = "5" + String.format("%07d", (long) (Math.random() * 10_000_000));
+        surname = "Ayari" + Fixtures.uniqueName("").substring(1, 5);
+        group = Fixtures.uniqueName("3A");
+        fixtures.contact(
+                Fixtures.uniqueName("g"),
+                """
+                {"firstName": "Mounir", "lastName": "%s", "kind": "GUARDIAN",
+                 "numbers": [{"number": "%s", "label": "MOBILE"}], "groups": ["%s"]}
+                """
+                        .formatted(surname, mobile, group));
+    }
+
+    @Test
+    @DisplayName("a number typed in another format finds the contact, whose card shows the number masked")
+    void searchByNumberAndMaskedCard() {
+        browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "contact/index.xhtml");
+
+        browser.waitFor(By.id("contacts:text")).sendKeys("00216 " + mobile.substring(0, 2) + " " + mobile.substring(2));
+        browser.driver().findElement(By.id("contacts:search")).click();
+        browser.waitForAjax();
+
+        WebElement table = browser.waitFor(By.id("contacts:table"));
+        assertEquals(1, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
+        String masked = "+216 •• ••• " + mobile.substring(5);
+        assertTrue(table.getText().contains(masked), table.getText());
+        assertFalse(table.getText().contains(mobile.substring(0, 5)), "no more than the last digits show");
+
+        table.findElement(By.linkText("Mounir " + surname)).click();
+        browser.waitForText(By.id("card-name"), "Mounir " + surname);
+        assertTrue(browser.waitFor(By.id("card-numbers")).getText().contains(masked));
+        assertTrue(browser.driver().findElements(By.id("cardForm:reveal")).isEmpty(), "staff may not reveal");
+        browser.screenshot("contact-card-masked");
+    }
+
+    @Test
+    @DisplayName("a user allowed to see numbers reveals them, and the audit trail records it")
+    void revealIsAudited() {
+        browser.signIn(base, fixtures.user("head", "ADMIN", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "contact/index.xhtml");
+        browser.waitFor(By.id("contacts:text")).sendKeys(surname.toLowerCase());
+        browser.driver().findElement(By.id("contacts:search")).click();
+        browser.waitForAjax();
+        browser.waitFor(By.linkText("Mounir " + surname)).click();
+        browser.waitForText(By.id("card-name"), "Mounir " + surname);
+
+        browser.waitFor(By.id("cardForm:reveal")).click();
+
+        String shown = "+216 " + mobile.substring(0, 2) + " " + mobile.substring(2, 5) + " " + mobile.substring(5);
+        browser.waitForText(By.id("card-numbers"), shown);
+        browser.open(base, "admin/audit.xhtml");
+        browser.waitFor(By.id("audit:target"));
+        browser.driver().findElement(By.id("audit:actor")).sendKeys("head-");
+        browser.driver().findElement(By.id("audit:apply")).click();
+        browser.waitForAjax();
+        browser.waitForText(By.id("audit:table"), "NUMBER_REVEALED");
+    }
+
+    @Test
+    @DisplayName("a group is created, given a member found by name, and the member removed")
+    void groupMembership() {
+        browser.signIn(base, fixtures.user("organiser", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "contact/groups.xhtml");
+        String group = Fixtures.uniqueName("Choir");
+
+        browser.waitFor(By.id("groups:newName")).sendKeys(group);
+        browser.driver().findElement(By.id("groups:create")).click();
+        browser.waitForAjax();
+        browser.waitFor(By.id("groups:candidate_input"))
+                .sendKeys(surname.substring(0, 4).toLowerCase() + surname.substring(4));
+        browser.waitFor(By.cssSelector("#groups\\:candidate_panel li")).click();
+        browser.driver().findElement(By.id("groups:add")).click();
+        browser.waitForAjax();
+
+        browser.waitForText(By.id("groups:members"), "Mounir " + surname);
+        browser.waitForText(By.id("groups:table"), group);
+        browser.driver().findElement(By.cssSelector("[id$=':remove']")).click();
+        browser.waitForAjax();
+        browser.waitForText(By.id("groups:members"), "Nothing to show.");
+    }
+
+    @Test
+    @DisplayName("a viewer sees groups but no controls to change them")
+    void viewerOnlyLooks() {
+        browser.signIn(base, fixtures.user("reader", "VIEWER", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "contact/groups.xhtml");
+
+        browser.waitForText(By.id("groups:table"), group);
+        browser.driver().findElement(By.linkText(group)).click();
+        browser.waitForAjax();
+
+        browser.waitForText(By.id("groups:members"), "Mounir " + surname);
+        assertTrue(browser.driver().findElements(By.id("groups:create")).isEmpty());
+        assertTrue(browser.driver().findElements(By.id("groups:add")).isEmpty());
+        assertTrue(
+                browser.driver().findElements(By.cssSelector("[id$=':remove']")).isEmpty());
+    }
+}

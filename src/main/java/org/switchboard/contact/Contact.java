@@ -101,31 +101,46 @@ public class Contact {
         this.updatedAt = createdAt;
     }
 
-    void describe(String firstName, String lastName, ContactKind kind, String notes, Instant now) {
+    /** @return whether anything changed */
+    boolean describe(String firstName, String lastName, ContactKind kind, String notes) {
+        boolean changed = !Objects.equals(this.firstName, firstName)
+                || !Objects.equals(this.lastName, lastName)
+                || this.kind != kind
+                || !Objects.equals(this.notes, notes);
         this.firstName = Objects.requireNonNull(firstName);
         this.lastName = Objects.requireNonNull(lastName);
         this.kind = Objects.requireNonNull(kind);
         this.notes = notes;
         this.searchName = searchable(firstName + " " + lastName);
+        return changed;
+    }
+
+    void touch(Instant now) {
         this.updatedAt = now;
     }
 
-    /** Replaces the numbers, keeping the rows of numbers that stay so that their ids do not change. */
-    void replaceNumbers(List<ValidNumber> wanted) {
-        numbers.removeIf(existing -> wanted.stream()
+    /**
+     * Replaces the numbers, keeping the rows of numbers that stay so that their ids do not change.
+     *
+     * @return whether anything changed
+     */
+    boolean replaceNumbers(List<ValidNumber> wanted) {
+        boolean changed = numbers.removeIf(existing -> wanted.stream()
                 .noneMatch(w -> w.e164().equals(existing.getE164()) && w.label() == existing.getLabel()));
         for (ValidNumber number : wanted) {
             boolean present =
                     numbers.stream().anyMatch(n -> n.getE164().equals(number.e164()) && n.getLabel() == number.label());
             if (!present) {
                 numbers.add(new PhoneNumber(this, number.raw(), number.e164(), number.label()));
+                changed = true;
             }
         }
+        return changed;
     }
 
-    void replaceGroups(Set<ContactGroup> wanted) {
-        groups.retainAll(wanted);
-        groups.addAll(wanted);
+    /** @return whether anything changed */
+    boolean replaceGroups(Set<ContactGroup> wanted) {
+        return replace(groups, wanted);
     }
 
     void addGroup(ContactGroup group) {
@@ -136,9 +151,18 @@ public class Contact {
         groups.remove(group);
     }
 
-    void replaceGuardians(Set<Contact> wanted) {
-        guardians.retainAll(wanted);
-        guardians.addAll(wanted);
+    /** @return whether anything changed */
+    boolean replaceGuardians(Set<Contact> wanted) {
+        return replace(guardians, wanted);
+    }
+
+    private static <T> boolean replace(Set<T> current, Set<T> wanted) {
+        if (current.equals(wanted)) {
+            return false;
+        }
+        current.retainAll(wanted);
+        current.addAll(wanted);
+        return true;
     }
 
     static String searchable(String text) {

@@ -50,8 +50,8 @@ public class ContactService {
     @Inject
     private Event<AuditEvent> audit;
 
-    /** The result of saving a contact by external id: whether it was new. */
-    public record Saved(Contact contact, boolean created) {}
+    /** The result of saving a contact by external id: whether it was new, and whether anything changed. */
+    public record Saved(Contact contact, boolean created, boolean changed) {}
 
     public Optional<Contact> find(long id) {
         return Optional.ofNullable(em.find(Contact.class, id));
@@ -67,19 +67,25 @@ public class ContactService {
                 .findFirst();
     }
 
-    /** Creates or replaces the contact with this external id: what is not given is removed. */
+    /**
+     * Creates or replaces the contact with this external id: what is not given is removed. Saving what is already
+     * there changes nothing, not even the audit trail.
+     */
     public Saved save(String actor, String externalId, ContactInput input) {
         String id = requireExternalId(externalId);
         Validated valid = validate(input);
         Instant now = clock.instant();
         Optional<Contact> existing = findByExternalId(id);
         Contact contact = existing.orElseGet(() -> new Contact(id, now));
-        apply(contact, valid, now);
+        boolean changed = apply(contact, valid);
         if (existing.isEmpty()) {
             em.persist(contact);
+            audit.fire(AuditEvent.success(actor, CONTACT_CREATED, id));
+        } else if (changed) {
+            contact.touch(now);
+            audit.fire(AuditEvent.success(actor, CONTACT_UPDATED, id));
         }
-        audit.fire(AuditEvent.success(actor, existing.isEmpty() ? CONTACT_CREATED : CONTACT_UPDATED, id));
-        return new Saved(contact, existing.isEmpty());
+        return new Saved(contact, existing.isEmpty(), existing.isEmpty() || changed);
     }
 
     /** Checks a contact without saving anything, as an import preview does: the first problem found, if any. */
@@ -144,13 +150,14 @@ public class ContactService {
                 guardians);
     }
 
-    private void apply(Contact contact, Validated valid, Instant now) {
-        contact.describe(valid.firstName(), valid.lastName(), valid.kind(), valid.notes(), now);
-        contact.replaceNumbers(valid.numbers());
+    private boolean apply(Contact contact, Validated valid) {
         Set<ContactGroup> groups = new LinkedHashSet<>();
         valid.groupNames().forEach(name -> groups.add(findOrCreateGroup(name)));
-        contact.replaceGroups(groups);
-        contact.replaceGuardians(valid.guardians());
+        boolean described = contact.describe(valid.firstName(), valid.lastName(), valid.kind(), valid.notes());
+        boolean numbered = contact.replaceNumbers(valid.numbers());
+        boolean grouped = contact.replaceGroups(groups);
+        boolean related = contact.replaceGuardians(valid.guardians());
+        return described || numbered || grouped || related;
     }
 
     /** Contacts matching a name, any part of a number, and a group; {@code null} parts do not filter. */
@@ -298,8 +305,11 @@ public class ContactService {
 
     // Invoices
 
-    /** Creates or replaces the invoice with this number. */
-    public Invoice saveInvoice(String actor, String number, InvoiceInput input) {
+    /** The result of saving an invoice by number. */
+    public record SavedInvoice(Invoice invoice, boolean created, boolean changed) {}
+
+    /** Creates or replaces the invoice with this number; saving what is already there changes nothing. */
+    public SavedInvoice saveInvoice(String actor, String number, InvoiceInput input) {
         String invoiceNumber = number == null ? "" : number.strip();
         if (invoiceNumber.isEmpty() || invoiceNumber.length() > Invoice.MAX_NUMBER) {
             throw new InvalidInputException("number", "error.invoice.number", Invoice.MAX_NUMBER);
@@ -332,13 +342,16 @@ public class ContactService {
                 .getResultStream()
                 .findFirst()
                 .orElseGet(() -> new Invoice(invoiceNumber));
-        invoice.update(
+        boolean created = invoice.getId() == null;
+        boolean changed = invoice.update(
                 contact, input.issueDate(), input.dueDate(), amount, paid, currency, input.status(), clock.instant());
-        if (invoice.getId() == null) {
+        if (created) {
             em.persist(invoice);
         }
-        audit.fire(AuditEvent.success(actor, INVOICE_SAVED, invoiceNumber));
-        return invoice;
+        if (changed) {
+            audit.fire(AuditEvent.success(actor, INVOICE_SAVED, invoiceNumber));
+        }
+        return new SavedInvoice(invoice, created, changed);
     }
 
     private static BigDecimal requireAmount(BigDecimal amount, String field) {

@@ -68,7 +68,8 @@ public class Invoice {
         this.number = Objects.requireNonNull(number);
     }
 
-    void update(
+    /** @return whether anything changed */
+    boolean update(
             Contact contact,
             LocalDate issueDate,
             LocalDate dueDate,
@@ -77,14 +78,25 @@ public class Invoice {
             String currency,
             InvoiceStatus status,
             Instant now) {
-        this.contact = Objects.requireNonNull(contact);
-        this.issueDate = Objects.requireNonNull(issueDate);
-        this.dueDate = dueDate;
-        this.amount = Objects.requireNonNull(amount);
-        this.amountPaid = Objects.requireNonNull(amountPaid);
-        this.currency = Objects.requireNonNull(currency);
-        this.status = Objects.requireNonNull(status);
-        this.updatedAt = now;
+        boolean changed = this.contact == null
+                || !this.contact.equals(contact)
+                || !issueDate.equals(this.issueDate)
+                || !Objects.equals(dueDate, this.dueDate)
+                || this.amount.compareTo(amount) != 0
+                || this.amountPaid.compareTo(amountPaid) != 0
+                || !currency.equals(this.currency)
+                || status != this.status;
+        if (changed) {
+            this.contact = Objects.requireNonNull(contact);
+            this.issueDate = Objects.requireNonNull(issueDate);
+            this.dueDate = dueDate;
+            this.amount = Objects.requireNonNull(amount);
+            this.amountPaid = Objects.requireNonNull(amountPaid);
+            this.currency = Objects.requireNonNull(currency);
+            this.status = Objects.requireNonNull(status);
+            this.updatedAt = now;
+        }
+        return changed;
     }
 
     /** What is still owed on this invoice. */

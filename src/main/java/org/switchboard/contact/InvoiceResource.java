@@ -36,6 +36,7 @@ public class InvoiceResource {
     public ContactCard.InvoiceSummary put(
             @PathParam("number") String number, InvoiceInput input, @Context SecurityContext caller) {
         return ContactCard.InvoiceSummary.of(
-                contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input));
+                contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input)
+                        .invoice());
     }
 }

@@ -178,7 +178,7 @@ class ContactDirectoryTest {
     }
 
     @Test
-    void savingTheSameContactTwiceChangesNothingButTheAudit() {
+    void savingTheSameContactTwiceChangesNothing() {
         String id = Fixtures.uniqueName("same");
         String mobile = uniqueMobile();
         Contact first = save(id, "Nour", "Jaziri", ContactKind.STAFF, List.of(mobile), List.of("Teachers"), List.of());
@@ -190,10 +190,18 @@ class ContactDirectoryTest {
         assertEquals(first.getId(), again.getId());
         assertEquals(1, again.getNumbers().size());
         assertEquals(numberId, again.getNumbers().get(0).getId());
+        assertEquals(first.getUpdatedAt(), again.getUpdatedAt());
         assertEquals(
                 1,
                 audit.count(
                         AuditFilter.byActor(ACTOR).withAction("CONTACT_CREATED").withTarget(id)));
+        assertEquals(
+                0,
+                audit.count(
+                        AuditFilter.byActor(ACTOR).withAction("CONTACT_UPDATED").withTarget(id)));
+
+        save(id, "Nour", "Jaziri", ContactKind.STAFF, List.of(mobile), List.of("Teachers", "Sports"), List.of());
+
         assertEquals(
                 1,
                 audit.count(
@@ -308,7 +316,8 @@ class ContactDirectoryTest {
 
         contacts.saveInvoice(ACTOR, number, invoice(guardian, "2026-10-01", "100", "0", "tnd", InvoiceStatus.UNPAID));
         Invoice replaced = contacts.saveInvoice(
-                ACTOR, number, invoice(guardian, "2026-10-01", "100", "100", "TND", InvoiceStatus.PAID));
+                        ACTOR, number, invoice(guardian, "2026-10-01", "100", "100", "TND", InvoiceStatus.PAID))
+                .invoice();
 
         assertEquals(InvoiceStatus.PAID, replaced.getStatus());
         assertEquals("TND", replaced.getCurrency());

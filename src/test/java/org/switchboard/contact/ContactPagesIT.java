@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -126,6 +128,39 @@ class ContactPagesIT {
         browser.driver().findElement(By.cssSelector("[id$=':remove']")).click();
         browser.waitForAjax();
         browser.waitForText(By.id("groups:members"), "Nothing to show.");
+    }
+
+    @Test
+    @DisplayName("a CSV file is checked row by row, then its valid rows imported")
+    void importChecksThenImports() throws Exception {
+        browser.signIn(base, fixtures.user("clerk", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        String id = Fixtures.uniqueName("csv");
+        Path csv = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "contacts-", ".csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        "external_id,first_name,last_name,kind,mobile,groups",
+                        id + ",Hela,Mansour,GUARDIAN," + mobile.substring(0, 7) + (mobile.charAt(7) == '9' ? "0" : "9")
+                                + ",",
+                        id + "-bad,No,Phone,GUARDIAN,12345,"));
+        browser.open(base, "contact/import.xhtml");
+
+        browser.waitFor(By.cssSelector("#import input[type=file]"))
+                .sendKeys(csv.toAbsolutePath().toString());
+        browser.driver().findElement(By.id("import:preview")).click();
+
+        browser.waitForText(By.id("result:rows"), "12345 is not a valid phone number.");
+        assertTrue(browser.waitFor(By.id("summary")).getText().contains("1 ok"));
+        assertTrue(browser.driver()
+                .findElement(By.id("result:importAll"))
+                .getAttribute("class")
+                .contains("ui-state-disabled"));
+        browser.screenshot("import-preview");
+        browser.driver().findElement(By.id("result:importValid")).click();
+
+        browser.waitForText(By.id("messages"), "Imported: 1 new, 0 updated, 0 unchanged, 1 left out.");
     }
 
     @Test

@@ -8,9 +8,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,12 +40,11 @@ public class CallerLookup {
 
     List<ContactCard> lookupE164(String e164) {
         List<Contact> contacts = em.createQuery(
-                        "select c from Contact c where c.id in"
+                        "select distinct c from Contact c join fetch c.numbers where c.id in"
                                 + " (select p.contact.id from PhoneNumber p where p.e164 = :e164)"
                                 + " order by c.lastName, c.firstName, c.id",
                         Contact.class)
                 .setParameter("e164", e164)
-                .setHint(BATCH, "c.numbers")
                 .setHint(BATCH, "c.groups")
                 .setHint(BATCH, "c.guardians")
                 .setHint(BATCH, "c.students")
@@ -59,14 +59,18 @@ public class CallerLookup {
             return List.of();
         }
         List<Long> ids = contacts.stream().map(Contact::getId).toList();
-        Map<Long, Invoice> lastInvoices = lastInvoices(ids);
-        Map<Long, List<ContactCard.Amount>> balances = balances(ids);
+        Map<Long, List<Invoice>> invoices = em
+                .createQuery("select i from Invoice i where i.contact.id in :ids", Invoice.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .collect(Collectors.groupingBy(i -> i.getContact().getId()));
         return contacts.stream()
-                .map(contact -> card(contact, lastInvoices.get(contact.getId()), balances.get(contact.getId())))
+                .map(contact -> card(contact, invoices.getOrDefault(contact.getId(), List.of())))
                 .toList();
     }
 
-    private static ContactCard card(Contact contact, Invoice lastInvoice, List<ContactCard.Amount> balance) {
+    private static ContactCard card(Contact contact, List<Invoice> invoices) {
         List<ContactCard.Relative> relatives = new ArrayList<>();
         contact.getGuardians().stream()
                 .map(g -> relative(g, ContactCard.Relation.GUARDIAN))
@@ -85,8 +89,8 @@ public class CallerLookup {
                         .toList(),
                 contact.getGroups().stream().map(ContactGroup::getName).sorted().toList(),
                 relatives,
-                lastInvoice == null ? null : ContactCard.InvoiceSummary.of(lastInvoice),
-                balance == null ? List.of() : balance);
+                lastInvoice(invoices).map(ContactCard.InvoiceSummary::of).orElse(null),
+                balance(invoices));
     }
 
     private static ContactCard.Relative relative(Contact other, ContactCard.Relation relation) {
@@ -94,34 +98,19 @@ public class CallerLookup {
                 other.getId(), other.getExternalId(), other.getDisplayName(), other.getKind(), relation);
     }
 
-    private Map<Long, Invoice> lastInvoices(List<Long> contactIds) {
-        List<Invoice> latest = em.createQuery(
-                        "select i from Invoice i where i.contact.id in :ids and i.issueDate ="
-                                + " (select max(j.issueDate) from Invoice j where j.contact = i.contact)",
-                        Invoice.class)
-                .setParameter("ids", contactIds)
-                .getResultList();
-        // Two invoices issued the same day: the one created last wins.
-        return latest.stream()
-                .collect(
-                        Collectors.toMap(i -> i.getContact().getId(), i -> i, (a, b) -> a.getId() > b.getId() ? a : b));
+    /** The latest issued; of two issued the same day, the one created last. */
+    private static Optional<Invoice> lastInvoice(List<Invoice> invoices) {
+        return invoices.stream().max(Comparator.comparing(Invoice::getIssueDate).thenComparing(Invoice::getId));
     }
 
-    private Map<Long, List<ContactCard.Amount>> balances(List<Long> contactIds) {
-        List<Object[]> rows = em.createQuery(
-                        "select i.contact.id, i.currency, sum(i.amount - i.amountPaid) from Invoice i"
-                                + " where i.contact.id in :ids and i.status <> :paid"
-                                + " group by i.contact.id, i.currency order by i.currency",
-                        Object[].class)
-                .setParameter("ids", contactIds)
-                .setParameter("paid", InvoiceStatus.PAID)
-                .getResultList();
-        Map<Long, List<ContactCard.Amount>> balances = new HashMap<>();
-        for (Object[] row : rows) {
-            BigDecimal owed = ((BigDecimal) row[2]).max(BigDecimal.ZERO);
-            balances.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                    .add(new ContactCard.Amount((String) row[1], owed));
-        }
-        return balances;
+    /** What is owed on the invoices not paid, per currency. */
+    private static List<ContactCard.Amount> balance(List<Invoice> invoices) {
+        Map<String, BigDecimal> owed = new TreeMap<>();
+        invoices.stream()
+                .filter(i -> i.getStatus() != InvoiceStatus.PAID)
+                .forEach(i -> owed.merge(i.getCurrency(), i.getOutstanding(), BigDecimal::add));
+        return owed.entrySet().stream()
+                .map(e -> new ContactCard.Amount(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -84,6 +84,7 @@ public class CallerLookup {
                 contact.getExternalId(),
                 contact.getDisplayName(),
                 contact.getKind(),
+                contact.getNotes(),
                 contact.getNumbers().stream()
                         .map(n -> new ContactCard.Number(n.getE164(), n.getLabel()))
                         .toList(),

@@ -13,6 +13,7 @@ public record ContactCard(
         String externalId,
         String name,
         ContactKind kind,
+        String notes,
         List<Number> numbers,
         List<String> groups,
         List<Relative> relatives,

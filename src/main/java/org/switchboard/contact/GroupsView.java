@@ -6,6 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
@@ -17,7 +20,6 @@ import org.switchboard.security.Role;
 public class GroupsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int MEMBERS_SHOWN = 200;
     private static final int CANDIDATES_SHOWN = 10;
 
     @Inject
@@ -32,6 +34,31 @@ public class GroupsView implements Serializable {
     private String newName;
     private String rename;
     private Contact candidate;
+
+    private final LazyDataModel<Contact> members = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return selected == null ? 0 : Math.toIntExact(contacts.count(new ContactQuery(null, selected.getId())));
+        }
+
+        @Override
+        public List<Contact> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return selected == null ? List.of() : contacts.members(selected.getId(), first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Contact contact) {
+            return String.valueOf(contact.getId());
+        }
+
+        @Override
+        public Contact getRowData(String rowKey) {
+            return null;
+        }
+    };
 
     public List<ContactGroup> getGroups() {
         if (groups == null) {
@@ -78,8 +105,8 @@ public class GroupsView implements Serializable {
         }
     }
 
-    public List<Contact> getMembers() {
-        return selected == null ? List.of() : contacts.members(selected.getId(), 0, MEMBERS_SHOWN);
+    public LazyDataModel<Contact> getMembers() {
+        return members;
     }
 
     /** Contacts whose name or number matches what is typed, for the "add member" box. */

@@ -111,6 +111,8 @@ class ContactImportTest {
         assertEquals(new Outcome(3, 0, 0, 5), outcome);
         Contact student = contacts.findByExternalId(p + "-e").orElseThrow();
         assertEquals("likes music, drawing", student.getNotes());
+        assertEquals(
+                "likes music, drawing", lookup.cards(List.of(student)).get(0).notes());
         assertEquals(p + "-a", student.getGuardians().iterator().next().getExternalId());
         assertTrue(contacts.findGroup("Brand new " + p).isPresent());
     }

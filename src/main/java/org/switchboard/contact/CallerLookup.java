@@ -23,10 +23,6 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CallerLookup {
 
-    // EclipseLink's hints: load these collections for all found contacts in one query each, not one per contact.
-    private static final String BATCH = "eclipselink.batch";
-    private static final String BATCH_TYPE = "eclipselink.batch.type";
-
     @PersistenceContext
     private EntityManager em;
 
@@ -39,17 +35,19 @@ public class CallerLookup {
     }
 
     List<ContactCard> lookupE164(String e164) {
-        List<Contact> contacts = em.createQuery(
-                        "select distinct c from Contact c join fetch c.numbers where c.id in"
-                                + " (select p.contact.id from PhoneNumber p where p.e164 = :e164)"
-                                + " order by c.lastName, c.firstName, c.id",
+        List<Contact> contacts = em
+                .createQuery(
+                        "select distinct c from PhoneNumber p join p.contact c join fetch c.numbers"
+                                + " left join fetch c.groups left join fetch c.guardians left join fetch c.students"
+                                + " where p.e164 = :e164",
                         Contact.class)
                 .setParameter("e164", e164)
-                .setHint(BATCH, "c.groups")
-                .setHint(BATCH, "c.guardians")
-                .setHint(BATCH, "c.students")
-                .setHint(BATCH_TYPE, "IN")
-                .getResultList();
+                .getResultList()
+                .stream()
+                .sorted(Comparator.comparing(Contact::getLastName)
+                        .thenComparing(Contact::getFirstName)
+                        .thenComparing(Contact::getId))
+                .toList();
         return cards(contacts);
     }
 

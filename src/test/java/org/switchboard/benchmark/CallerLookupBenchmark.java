@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,6 +77,8 @@ class CallerLookupBenchmark {
         }
         long[] nanos = new long[LOOKUPS];
         int found = 0;
+        long gcMillisBefore = gcMillis();
+        long gcCountBefore = gcCount();
         for (int i = 0; i < LOOKUPS; i++) {
             String number = reported(random);
             long start = System.nanoTime();
@@ -82,10 +86,13 @@ class CallerLookupBenchmark {
             nanos[i] = System.nanoTime() - start;
             found += cards.isEmpty() ? 0 : 1;
         }
+        long gcMillis = gcMillis() - gcMillisBefore;
+        long gcCount = gcCount() - gcCountBefore;
         Arrays.sort(nanos);
         String report = String.format(
                 "Caller lookup on %s: %,d contacts, 250,000 numbers (loaded in %,d ms)%n"
-                        + "%,d lookups (%,d found): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                        + "%,d lookups (%,d found): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n"
+                        + "garbage collections during the lookups: %d, %d ms in all%n",
                 database,
                 CONTACTS,
                 loadMillis,
@@ -94,12 +101,26 @@ class CallerLookupBenchmark {
                 millis(nanos, 0.50),
                 millis(nanos, 0.90),
                 millis(nanos, 0.99),
-                nanos[LOOKUPS - 1] / 1e6);
+                nanos[LOOKUPS - 1] / 1e6,
+                gcCount,
+                gcMillis);
         System.out.println("\n==== BENCHMARK ====\n" + report + "===================");
         Path out = Path.of(System.getProperty("benchmark.report.dir", "target/benchmark"));
         Files.createDirectories(out);
         Files.writeString(out.resolve("caller-lookup-" + database.toLowerCase() + ".txt"), report);
         assertTrue(found > LOOKUPS / 2, "most lookups are of known numbers");
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -162,10 +162,11 @@ public class ContactService {
 
     /** Contacts matching a name, any part of a number, and a group; {@code null} parts do not filter. */
     public List<Contact> search(ContactQuery query, int first, int pageSize) {
+        Criteria criteria = criteria(query);
         TypedQuery<Contact> select = em.createQuery(
-                "select c from Contact c where " + where(query) + " order by c.lastName, c.firstName, c.id",
+                "select c from Contact c where " + criteria.where() + " order by c.lastName, c.firstName, c.id",
                 Contact.class);
-        bind(select, query);
+        criteria.parameters().forEach(select::setParameter);
         return select.setFirstResult(first)
                 .setMaxResults(pageSize)
                 .setHint("eclipselink.batch", "c.numbers")
@@ -175,40 +176,40 @@ public class ContactService {
     }
 
     public long count(ContactQuery query) {
-        TypedQuery<Long> count = em.createQuery("select count(c) from Contact c where " + where(query), Long.class);
-        bind(count, query);
+        Criteria criteria = criteria(query);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Contact c where " + criteria.where(), Long.class);
+        criteria.parameters().forEach(count::setParameter);
         return count.getSingleResult();
     }
 
-    private String where(ContactQuery query) {
+    private record Criteria(String where, Map<String, Object> parameters) {}
+
+    /**
+     * The search as JPQL. Number and group conditions are uncorrelated subqueries, so that the database reads the
+     * number or membership index once rather than once per contact; a whole number is matched exactly.
+     */
+    private Criteria criteria(ContactQuery query) {
         List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
         conditions.add("1 = 1");
         if (query.hasText()) {
-            conditions.add(
-                    isNumberQuery(query.text())
-                            ? "exists (select p from PhoneNumber p where p.contact = c and p.e164 like :number)"
-                            : "c.searchName like :name");
-        }
-        if (query.groupId() != null) {
-            conditions.add("exists (select g from Contact m join m.groups g where m = c and g.id = :groupId)");
-        }
-        return String.join(" and ", conditions);
-    }
-
-    private void bind(TypedQuery<?> select, ContactQuery query) {
-        if (query.hasText()) {
             if (isNumberQuery(query.text())) {
-                String number = phoneNumbers
-                        .tryNormalise(query.text())
-                        .orElse("%" + query.text().replaceAll("[^0-9]", "") + "%");
-                select.setParameter("number", number);
+                Optional<String> whole = phoneNumbers.tryNormalise(query.text());
+                conditions.add(
+                        whole.isPresent()
+                                ? "c.id in (select p.contact.id from PhoneNumber p where p.e164 = :number)"
+                                : "c.id in (select p.contact.id from PhoneNumber p where p.e164 like :number)");
+                parameters.put("number", whole.orElse("%" + query.text().replaceAll("[^0-9]", "") + "%"));
             } else {
-                select.setParameter("name", "%" + Contact.searchable(query.text()) + "%");
+                conditions.add("c.searchName like :name");
+                parameters.put("name", "%" + Contact.searchable(query.text()) + "%");
             }
         }
         if (query.groupId() != null) {
-            select.setParameter("groupId", query.groupId());
+            conditions.add("c.id in (select m.id from Contact m join m.groups g where g.id = :groupId)");
+            parameters.put("groupId", query.groupId());
         }
+        return new Criteria(String.join(" and ", conditions), parameters);
     }
 
     private static boolean isNumberQuery(String text) {

@@ -150,7 +150,7 @@ class CallerLookupBenchmark {
      * Loads the directory with plain JDBC batches, unless an earlier run did: contact i has the mobiles
      * 20,000,000 + 2i and + 2i + 1, and every even contact a landline 70,000,000 + i; every other contact an invoice.
      */
-    private static int load(Connection connection) throws SQLException {
+    static int load(Connection connection) throws SQLException {
         if (count(connection, "select count(*) from contact where external_id like '" + PREFIX + "%'") < CONTACTS) {
             connection.setAutoCommit(false);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

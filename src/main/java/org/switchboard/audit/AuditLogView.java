@@ -7,11 +7,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.switchboard.audit.AuditEvent.Outcome;
+import org.switchboard.platform.DatabasePage;
 
 /** The admin page of the audit trail: paged in the database, narrowed by the filter form above the table. */
 @Named
@@ -29,30 +26,8 @@ public class AuditLogView implements Serializable {
     private Outcome outcome;
     private List<LocalDate> dateRange;
 
-    private final LazyDataModel<AuditEntry> entries = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(trail.count(filter()));
-        }
-
-        @Override
-        public List<AuditEntry> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return trail.find(filter(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditEntry entry) {
-            return String.valueOf(entry.getId());
-        }
-
-        @Override
-        public AuditEntry getRowData(String rowKey) {
-            return null;
-        }
-    };
+    private final DatabasePage<AuditEntry> entries = new DatabasePage<>(
+            () -> trail.count(filter()), (first, size) -> trail.find(filter(), first, size), AuditEntry::getId);
 
     AuditFilter filter() {
         ZoneId zone = ZoneId.systemDefault();
@@ -75,7 +50,7 @@ public class AuditLogView implements Serializable {
         dateRange = null;
     }
 
-    public LazyDataModel<AuditEntry> getEntries() {
+    public DatabasePage<AuditEntry> getEntries() {
         return entries;
     }
 

@@ -6,12 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.i18n.Messages;
+import org.switchboard.platform.DatabasePage;
 import org.switchboard.security.CurrentUser;
 
 /**
@@ -45,30 +42,8 @@ public class ContactsView implements Serializable {
     private ContactCard card;
     private boolean revealed;
 
-    private final LazyDataModel<Contact> table = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(contacts.count(query()));
-        }
-
-        @Override
-        public List<Contact> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return contacts.search(query(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(Contact contact) {
-            return String.valueOf(contact.getId());
-        }
-
-        @Override
-        public Contact getRowData(String rowKey) {
-            return contacts.find(Long.parseLong(rowKey)).orElse(null);
-        }
-    };
+    private final DatabasePage<Contact> table = new DatabasePage<>(
+            () -> contacts.count(query()), (first, size) -> contacts.search(query(), first, size), Contact::getId);
 
     private ContactQuery query() {
         return new ContactQuery(text, groupId);
@@ -111,7 +86,7 @@ public class ContactsView implements Serializable {
         return contacts.groups();
     }
 
-    public LazyDataModel<Contact> getTable() {
+    public DatabasePage<Contact> getTable() {
         return table;
     }
 

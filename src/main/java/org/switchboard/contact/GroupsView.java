@@ -6,10 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.switchboard.i18n.Messages;
+import org.switchboard.platform.DatabasePage;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
 import org.switchboard.security.Role;
@@ -35,30 +33,10 @@ public class GroupsView implements Serializable {
     private String rename;
     private Contact candidate;
 
-    private final LazyDataModel<Contact> members = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return selected == null ? 0 : Math.toIntExact(contacts.count(new ContactQuery(null, selected.getId())));
-        }
-
-        @Override
-        public List<Contact> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return selected == null ? List.of() : contacts.members(selected.getId(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(Contact contact) {
-            return String.valueOf(contact.getId());
-        }
-
-        @Override
-        public Contact getRowData(String rowKey) {
-            return null;
-        }
-    };
+    private final DatabasePage<Contact> members = new DatabasePage<>(
+            () -> selected == null ? 0 : contacts.count(new ContactQuery(null, selected.getId())),
+            (first, size) -> selected == null ? List.of() : contacts.members(selected.getId(), first, size),
+            Contact::getId);
 
     public List<ContactGroup> getGroups() {
         if (groups == null) {
@@ -105,7 +83,7 @@ public class GroupsView implements Serializable {
         }
     }
 
-    public LazyDataModel<Contact> getMembers() {
+    public DatabasePage<Contact> getMembers() {
         return members;
     }
 

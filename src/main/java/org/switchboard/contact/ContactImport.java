@@ -92,6 +92,7 @@ public class ContactImport {
         List<Row<ContactInput>> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         Set<String> inFile = new HashSet<>();
+        Map<String, Boolean> groupExists = new HashMap<>();
         table.rows().forEach(r -> inFile.add(r.get("external_id")));
         for (Map<String, String> cells : table.rows()) {
             int line = Integer.parseInt(cells.get(LINE));
@@ -107,7 +108,7 @@ public class ContactImport {
                 firstLine.put(externalId, line);
             }
             if (input != null) {
-                checkContact(input, inFile, problems);
+                checkContact(input, inFile, groupExists, problems);
             }
             String name = (cells.get("first_name") + " " + cells.get("last_name")).strip();
             rows.add(new Row<>(line, externalId, name, problems, input));
@@ -142,7 +143,8 @@ public class ContactImport {
                 list(cells.get("guardians")));
     }
 
-    private void checkContact(ContactInput input, Set<String> inFile, List<Problem> problems) {
+    private void checkContact(
+            ContactInput input, Set<String> inFile, Map<String, Boolean> groupExists, List<Problem> problems) {
         List<String> fileGuardians =
                 input.guardians().stream().filter(inFile::contains).toList();
         ContactInput withoutFileGuardians = new ContactInput(
@@ -158,7 +160,8 @@ public class ContactImport {
         contacts.check(withoutFileGuardians)
                 .ifPresent(e -> problems.add(new Problem(Verdict.ERROR, e.messageKey(), Arrays.asList(e.arguments()))));
         for (String group : input.groups()) {
-            if (contacts.findGroup(group).isEmpty()) {
+            if (!groupExists.computeIfAbsent(group.toLowerCase(Locale.ROOT), g -> contacts.findGroup(group)
+                    .isPresent())) {
                 problems.add(Problem.of(Verdict.WARNING, "import.problem.newGroup", group));
             }
         }

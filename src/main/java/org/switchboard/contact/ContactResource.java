@@ -68,7 +68,6 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Not a valid phone number")
     @APIResponse(responseCode = "401", description = "No valid API key")
     public List<ContactCard> byPhone(@PathParam("number") String number) {
-        phoneNumbers.normalise(number);
-        return callerLookup.lookup(number);
+        return callerLookup.lookupE164(phoneNumbers.normalise(number));
     }
 }

@@ -6,17 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Secrets;
 
 /** Issues, checks and revokes the API keys of the REST API. */
 @ApplicationScoped
@@ -24,11 +19,8 @@ import org.switchboard.platform.InvalidInputException;
 public class ApiKeyService {
 
     static final String KEY_PREFIX = "sb_";
-    private static final int KEY_BYTES = 32;
     private static final int SHOWN_PREFIX_LENGTH = 8;
     private static final int MAX_NAME = 100;
-
-    private final SecureRandom random = new SecureRandom();
 
     @PersistenceContext
     private EntityManager em;
@@ -47,13 +39,11 @@ public class ApiKeyService {
         if (keyName.isEmpty() || keyName.length() > MAX_NAME) {
             throw new InvalidInputException("name", "error.apiKey.name", MAX_NAME);
         }
-        byte[] bytes = new byte[KEY_BYTES];
-        random.nextBytes(bytes);
-        String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.generate(KEY_PREFIX);
         ApiKey key = new ApiKey(
                 keyName,
                 secret.substring(0, KEY_PREFIX.length() + SHOWN_PREFIX_LENGTH),
-                sha256(secret),
+                Secrets.sha256(secret),
                 actor,
                 clock.instant());
         em.persist(key);
@@ -74,7 +64,7 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Optional<ApiKey> key = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
-                .setParameter("hash", sha256(presented))
+                .setParameter("hash", Secrets.sha256(presented))
                 .getResultStream()
                 .filter(k -> !k.isRevoked())
                 .findFirst();
@@ -84,14 +74,5 @@ public class ApiKeyService {
 
     public List<ApiKey> list() {
         return em.createNamedQuery(ApiKey.ALL, ApiKey.class).getResultList();
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

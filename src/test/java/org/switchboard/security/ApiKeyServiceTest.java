@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.audit.AuditFilter;
 import org.switchboard.audit.AuditTrail;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Secrets;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.Fixtures;
@@ -58,7 +59,7 @@ class ApiKeyServiceTest {
                 .getResultList();
 
         Object[] row = (Object[]) columns.get(0);
-        assertEquals(ApiKeyService.sha256(issued.secret()), row[0]);
+        assertEquals(Secrets.sha256(issued.secret()), row[0]);
         for (Object column : row) {
             assertFalse(issued.secret().equals(column), "the secret itself is never stored");
         }

@@ -28,7 +28,7 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, WAR.toFile()));
         war.setWebXML(new StringAsset(withTestPathsOpen(read(war))));
-        war.addClasses(ContainerTest.class, Deployments.class, FixtureServlet.class);
+        war.addClasses(ContainerTest.class, Deployments.class, FixtureServlet.class, PhoneEventLog.class);
         return war;
     }
 

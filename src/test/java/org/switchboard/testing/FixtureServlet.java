@@ -1,12 +1,20 @@
 package org.switchboard.testing;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.phone.Device;
+import org.switchboard.phone.DeviceService;
+import org.switchboard.phone.PhoneGateway;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
@@ -20,6 +28,7 @@ public class FixtureServlet extends HttpServlet {
 
     public static final String PATH = "/test-fixtures";
     private static final long serialVersionUID = 1L;
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
 
     @Inject
     private UserService users;
@@ -27,10 +36,102 @@ public class FixtureServlet extends HttpServlet {
     @Inject
     private ApiKeyService apiKeys;
 
+    @Inject
+    private DeviceService devices;
+
+    @Inject
+    private PhoneGateway gateway;
+
+    @Inject
+    private PhoneEventLog phoneEvents;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private String command(HttpServletRequest request) {
+        String actor = "fixture";
+        long device = Long.parseLong(request.getParameter("device"));
+        String call = request.getParameter("call");
+        Integer sim = request.getParameter("sim") == null ? null : Integer.valueOf(request.getParameter("sim"));
+        return switch (request.getParameter("command")) {
+            case "sms" ->
+                gateway.sendSms(
+                        actor,
+                        device,
+                        request.getParameter("reference"),
+                        request.getParameter("to"),
+                        request.getParameter("text"),
+                        sim);
+            case "call" ->
+                gateway.call(actor, device, request.getParameter("reference"), request.getParameter("to"), sim);
+            case "answer" -> gateway.answer(actor, device, call);
+            case "reject" -> gateway.reject(actor, device, call);
+            case "hangUp" -> gateway.hangUp(actor, device, call);
+            case "dtmf" -> gateway.dtmf(actor, device, call, request.getParameter("digits"));
+            case "cancel" -> String.valueOf(gateway.cancel(request.getParameter("id")));
+            case "revoke" -> {
+                devices.revoke(actor, device);
+                yield "revoked";
+            }
+            default -> throw new IllegalArgumentException(request.getParameter("command"));
+        };
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        long device = Long.parseLong(request.getParameter("device"));
+        switch (request.getParameter("read")) {
+            case "events" -> {
+                String until = request.getParameter("until");
+                List<String> events;
+                try {
+                    events = until == null ? phoneEvents.of(device) : phoneEvents.await(device, until, EVENT_WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                response.getWriter().write(String.join("\n", events));
+            }
+            case "commands" ->
+                response.getWriter()
+                        .write(em.createQuery(
+                                        "select concat(c.commandId, ' ', c.state) from PhoneCommand c"
+                                                + " where c.deviceId = :device order by c.id",
+                                        String.class)
+                                .setParameter("device", device)
+                                .getResultStream()
+                                .collect(Collectors.joining("\n")));
+            case "device" ->
+                response.getWriter()
+                        .write(String.valueOf(devices.findById(device).map(FixtureServlet::describe)));
+            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "read=events, commands or device");
+        }
+    }
+
+    private static String describe(Device device) {
+        return "protocol=" + device.getProtocol() + " app=" + device.getAppVersion() + " android="
+                + device.getAndroidVersion() + " model=" + device.getModel() + " battery=" + device.getBatteryLevel()
+                + " charging=" + device.getCharging() + " signal=" + device.getSignalLevel() + " lineUp="
+                + device.getLineUp() + " sims="
+                + device.getSims().stream()
+                        .map(sim -> sim.getSlot() + ":" + sim.getCarrier() + ":" + sim.getNumber())
+                        .toList();
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
         response.setContentType("text/plain;charset=UTF-8");
+        if (request.getParameter("command") != null) {
+            response.getWriter().write(command(request));
+            return;
+        }
         switch (request.getParameter("create")) {
+            case "device" -> {
+                DeviceService.Pairing pairing = devices.pair(AuditEvent.SYSTEM, request.getParameter("name"));
+                response.getWriter().write(pairing.device().getId() + " " + pairing.token());
+            }
             case "user" -> {
                 users.createWithPassword(
                         AuditEvent.SYSTEM,
@@ -54,7 +155,10 @@ public class FixtureServlet extends HttpServlet {
                 response.getWriter()
                         .write(apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"))
                                 .secret());
-            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "create=user, disabled or apiKey");
+            default ->
+                response.sendError(
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        "create=user, disabled, apiKey, revokedApiKey or device; or command=…");
         }
     }
 }

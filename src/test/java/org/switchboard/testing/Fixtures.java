@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,6 +59,48 @@ public final class Fixtures {
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         send(request, "contact " + externalId);
+    }
+
+    /** A paired phone: its id and its token. */
+    public record Phone(long id, String name, String token) {}
+
+    public Phone phone(String prefix) {
+        String name = uniqueName(prefix);
+        String[] idAndToken = post(Map.of("create", "device", "name", name)).split(" ");
+        return new Phone(Long.parseLong(idAndToken[0]), name, idAndToken[1]);
+    }
+
+    /**
+     * Makes the server send a command to a phone through the gateway, as a feature would.
+     *
+     * @param parameters {@code command} (sms, call, answer, reject, hangUp, dtmf, cancel, revoke) and its arguments
+     * @return the command's id
+     */
+    public String command(long device, String... parameters) {
+        Map<String, String> form = new HashMap<>();
+        form.put("device", String.valueOf(device));
+        for (int i = 0; i < parameters.length; i += 2) {
+            form.put(parameters[i], parameters[i + 1]);
+        }
+        return post(form);
+    }
+
+    /** What the server holds about a phone: {@code events}, {@code commands} or {@code device}. */
+    public String read(String what, long device) {
+        return get("?read=" + what + "&device=" + device);
+    }
+
+    /** The phone's events, once one of them contains the text (or after 20 s, to let the caller's assertion fail). */
+    public String eventsOnce(long device, String text) {
+        return get("?read=events&device=" + device + "&until=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+    }
+
+    private String get(String query) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve(FixtureServlet.PATH.substring(1) + query))
+                .GET()
+                .build();
+        return send(request, query);
     }
 
     public String revokedApiKey() {

@@ -1,0 +1,54 @@
+package org.switchboard.phone;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Optional;
+
+/** A stored command as a frame, in version 1 or in the seed's shapes. */
+final class CommandFrames {
+
+    private CommandFrames() {}
+
+    static String v1(OutgoingCommand command) {
+        return Json.createObjectBuilder()
+                .add("action", command.action().v1Action())
+                .add("id", command.commandId())
+                .add("data", payload(command))
+                .build()
+                .toString();
+    }
+
+    /**
+     * The seed's frame for the command: {@code Send}, {@code Call}, {@code Answer} or {@code Reject}, without id (the
+     * seed had none). Empty when a seed phone cannot do it (hang up, tones).
+     */
+    static Optional<String> seed(OutgoingCommand command) {
+        JsonObject payload = payload(command);
+        var frame = Json.createObjectBuilder();
+        switch (command.action()) {
+            case SEND_SMS ->
+                frame.add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("message", payload.getString("text"))
+                                .add("numbers", Json.createArrayBuilder().add(payload.getString("to"))));
+            case CALL -> frame.add("data", payload.getString("to"));
+            case ANSWER, REJECT -> frame.add("data", JsonObject.EMPTY_JSON_OBJECT);
+            case HANG_UP, DTMF -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Json.createObjectBuilder()
+                .add("action", command.action().seedAction())
+                .addAll(frame)
+                .build()
+                .toString());
+    }
+
+    private static JsonObject payload(OutgoingCommand command) {
+        try (var reader = Json.createReader(new StringReader(command.payload()))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.switchboard.phone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.switchboard.audit.AuditEvent;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Secrets;
+
+/** Pairs, renames and revokes phones, checks the tokens they connect with, and stores what they say about themselves. */
+@ApplicationScoped
+@Transactional
+public class DeviceService {
+
+    static final String TOKEN_PREFIX = "sbp_";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private PhoneRegistry registry;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /** A phone just paired, with its token in clear: shown once in the pairing code, never stored. */
+    public record Pairing(Device device, String token) {}
+
+    /** Who a token belongs to, if anyone, as the handshake needs to know. */
+    public sealed interface Authentication {
+        record Accepted(long deviceId, String deviceName) implements Authentication {}
+
+        record Revoked(String deviceName) implements Authentication {}
+
+        record Unknown() implements Authentication {}
+    }
+
+    public Pairing pair(String actor, String name) {
+        String deviceName = validName(name, null);
+        String token = Secrets.generate(TOKEN_PREFIX);
+        Device device = new Device(deviceName, Secrets.sha256(token), actor, clock.instant());
+        em.persist(device);
+        audit.fire(AuditEvent.success(actor, PhoneAction.PHONE_PAIRED.name(), deviceName));
+        return new Pairing(device, token);
+    }
+
+    public void rename(String actor, long id, String name) {
+        Device device = find(id);
+        String newName = validName(name, device.getId());
+        if (newName.equals(device.getName())) {
+            return;
+        }
+        String oldName = device.getName();
+        device.rename(newName);
+        audit.fire(new AuditEvent(
+                actor, PhoneAction.PHONE_RENAMED.name(), newName, AuditEvent.Outcome.SUCCESS, "was " + oldName));
+    }
+
+    /** Revokes the phone's token and closes its connection at once. */
+    public void revoke(String actor, long id) {
+        Device device = find(id);
+        if (device.isRevoked()) {
+            return;
+        }
+        device.revoke(clock.instant());
+        audit.fire(AuditEvent.success(actor, PhoneAction.PHONE_REVOKED.name(), device.getName()));
+        registry.revoked(id);
+    }
+
+    public Authentication authenticate(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+            return new Authentication.Unknown();
+        }
+        return em.createNamedQuery(Device.BY_TOKEN_HASH, Device.class)
+                .setParameter("hash", Secrets.sha256(token))
+                .getResultStream()
+                .findFirst()
+                .<Authentication>map(device -> device.isRevoked()
+                        ? new Authentication.Revoked(device.getName())
+                        : new Authentication.Accepted(device.getId(), device.getName()))
+                .orElseGet(Authentication.Unknown::new);
+    }
+
+    public List<Device> list() {
+        return em.createNamedQuery(Device.ALL, Device.class).getResultList();
+    }
+
+    public long countActive() {
+        return em.createNamedQuery(Device.ACTIVE_COUNT, Long.class).getSingleResult();
+    }
+
+    public Optional<Device> findById(long id) {
+        return Optional.ofNullable(em.find(Device.class, id));
+    }
+
+    void connected(long id) {
+        findById(id).ifPresent(device -> device.connected(clock.instant()));
+    }
+
+    void speaks(long id, PhoneProtocol protocol) {
+        findById(id).ifPresent(device -> device.speaks(protocol));
+    }
+
+    void describe(long id, DeviceStatus status) {
+        findById(id).ifPresent(device -> {
+            device.describe(status);
+            device.seen(clock.instant());
+        });
+    }
+
+    void seen(long id) {
+        findById(id).ifPresent(device -> device.seen(clock.instant()));
+    }
+
+    private Device find(long id) {
+        return findById(id).orElseThrow(() -> new InvalidInputException("id", "error.phone.unknown", id));
+    }
+
+    private String validName(String name, Long renamedId) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > Device.MAX_NAME) {
+            throw new InvalidInputException("name", "error.phone.name", Device.MAX_NAME);
+        }
+        boolean taken = list().stream()
+                .anyMatch(other -> !other.isRevoked()
+                        && !other.getId().equals(renamedId)
+                        && other.getName().equalsIgnoreCase(stripped));
+        if (taken) {
+            throw new InvalidInputException("name", "error.phone.nameTaken", stripped);
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,171 @@
+package org.switchboard.phone;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * One JSON frame on {@code /ws/phone}: {@code {"action": …, "id": …, "data": …}}. Seed-style frames have no id. The
+ * accessors throw {@link FrameError} naming the field at fault, which the phone receives as an error frame.
+ */
+record Frame(String action, String id, JsonValue data) {
+
+    static final int MAX_ID_LENGTH = 64;
+
+    static Frame parse(String text) {
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new FrameError(ErrorCode.MALFORMED_JSON, null, null, e.getMessage());
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new FrameError(ErrorCode.WRONG_TYPE, null, null, "a frame is a JSON object");
+        }
+        String id = object.containsKey("id") ? stringIn(object, "id", null) : null;
+        if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
+            throw new FrameError(ErrorCode.INVALID_VALUE, null, "id", "1 to " + MAX_ID_LENGTH + " characters");
+        }
+        String action = stringIn(object, "action", id);
+        return new Frame(action, id, object.getOrDefault("data", JsonValue.NULL));
+    }
+
+    /** The data as an object; a missing data counts as an empty object. */
+    JsonObject object() {
+        if (data == JsonValue.NULL) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (data instanceof JsonObject object) {
+            return object;
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, id, "data", "an object");
+    }
+
+    String string(String field) {
+        return stringIn(object(), field, id);
+    }
+
+    Optional<String> optionalString(String field) {
+        JsonObject object = object();
+        if (isAbsent(object, field)) {
+            return Optional.empty();
+        }
+        return Optional.of(stringIn(object, field, id));
+    }
+
+    int integer(String field) {
+        return optionalInteger(field)
+                .orElseThrow(() -> new FrameError(ErrorCode.MISSING_FIELD, id, field, "an integer is required"));
+    }
+
+    Optional<Integer> optionalInteger(String field) {
+        return optionalIntegerIn(object(), field);
+    }
+
+    Optional<Integer> optionalIntegerIn(JsonObject object, String field) {
+        if (isAbsent(object, field)) {
+            return Optional.empty();
+        }
+        if (object.get(field) instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return Optional.of(number.intValueExact());
+            } catch (ArithmeticException e) {
+                throw new FrameError(ErrorCode.INVALID_VALUE, id, field, "out of range");
+            }
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, id, field, "an integer");
+    }
+
+    boolean bool(String field) {
+        return optionalBoolean(object(), field)
+                .orElseThrow(() -> new FrameError(ErrorCode.MISSING_FIELD, id, field, "true or false is required"));
+    }
+
+    Optional<Boolean> optionalBoolean(JsonObject object, String field) {
+        if (isAbsent(object, field)) {
+            return Optional.empty();
+        }
+        JsonValue value = object.get(field);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value == JsonValue.TRUE);
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, id, field, "true or false");
+    }
+
+    Optional<JsonObject> optionalObject(String field) {
+        JsonObject object = object();
+        if (isAbsent(object, field)) {
+            return Optional.empty();
+        }
+        if (object.get(field) instanceof JsonObject nested) {
+            return Optional.of(nested);
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, id, field, "an object");
+    }
+
+    Optional<JsonArray> optionalArray(String field) {
+        JsonObject object = object();
+        if (isAbsent(object, field)) {
+            return Optional.empty();
+        }
+        if (object.get(field) instanceof JsonArray array) {
+            return Optional.of(array);
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, id, field, "an array");
+    }
+
+    Optional<String> optionalStringIn(JsonObject object, String field) {
+        return isAbsent(object, field) ? Optional.empty() : Optional.of(stringIn(object, field, id));
+    }
+
+    private static boolean isAbsent(JsonObject object, String field) {
+        return !object.containsKey(field) || object.isNull(field);
+    }
+
+    private static String stringIn(JsonObject object, String field, String frameId) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new FrameError(ErrorCode.MISSING_FIELD, frameId, field, "a string is required");
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw new FrameError(ErrorCode.WRONG_TYPE, frameId, field, "a string");
+    }
+
+    /** A frame the server sends. */
+    static String outgoing(String action, String id, JsonObjectBuilder data) {
+        JsonObjectBuilder frame = Json.createObjectBuilder().add("action", action);
+        if (id != null) {
+            frame.add("id", id);
+        }
+        if (data != null) {
+            frame.add("data", data);
+        }
+        return frame.build().toString();
+    }
+
+    /** The errors a phone is told about in an {@code error} frame. */
+    enum ErrorCode {
+        MALFORMED_JSON,
+        FRAME_TOO_LARGE,
+        UNKNOWN_ACTION,
+        MISSING_FIELD,
+        WRONG_TYPE,
+        INVALID_VALUE,
+        /** A version-1 frame before the phone's {@code hello}. */
+        HELLO_REQUIRED,
+        UNSUPPORTED_VERSION,
+        /** An acknowledgement or outcome for a command this phone never had. */
+        UNKNOWN_COMMAND,
+        /** The server could not store the report; the phone should send it again later. */
+        SERVER_ERROR
+    }
+}

@@ -1,0 +1,10 @@
+package org.switchboard.phone;
+
+/** A stored command as the connection that sends it needs it, detached from the database. */
+record OutgoingCommand(long deviceId, String commandId, CommandAction action, String payload) {
+
+    static OutgoingCommand of(PhoneCommand command) {
+        return new OutgoingCommand(
+                command.getDeviceId(), command.getCommandId(), command.getAction(), command.getPayload());
+    }
+}

@@ -1,0 +1,129 @@
+package org.switchboard.phone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.switchboard.platform.InvalidInputException;
+
+/** The stored commands and their states: queued, acknowledged, then an outcome. */
+@ApplicationScoped
+@Transactional
+class PhoneCommands {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<CommandCompleted> completed;
+
+    OutgoingCommand queue(
+            String actor, long deviceId, CommandAction action, JsonObject payload, String reference, Duration ttl) {
+        Device device = em.find(Device.class, deviceId);
+        if (device == null || device.isRevoked()) {
+            throw new InvalidInputException("phone", "error.phone.unknown", deviceId);
+        }
+        Instant now = clock.instant();
+        PhoneCommand command = new PhoneCommand(
+                deviceId, action, payload.toString(), reference, actor, now, ttl == null ? null : now.plus(ttl));
+        em.persist(command);
+        return OutgoingCommand.of(command);
+    }
+
+    /** The commands the phone has not acknowledged, oldest first, after dropping the ones past their deadline. */
+    List<OutgoingCommand> waiting(long deviceId) {
+        Instant now = clock.instant();
+        List<OutgoingCommand> waiting = new ArrayList<>();
+        for (PhoneCommand command : em.createNamedQuery(PhoneCommand.UNACKNOWLEDGED, PhoneCommand.class)
+                .setParameter("device", deviceId)
+                .setParameter("queued", CommandState.QUEUED)
+                .getResultList()) {
+            if (command.isExpired(now)) {
+                end(command, CommandState.EXPIRED, "not acknowledged in time");
+            } else {
+                waiting.add(OutgoingCommand.of(command));
+            }
+        }
+        return waiting;
+    }
+
+    int expireOverdue() {
+        List<PhoneCommand> overdue = em.createNamedQuery(PhoneCommand.OVERDUE, PhoneCommand.class)
+                .setParameter("queued", CommandState.QUEUED)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        overdue.forEach(command -> end(command, CommandState.EXPIRED, "not acknowledged in time"));
+        return overdue.size();
+    }
+
+    void acknowledge(long deviceId, String commandId) {
+        mine(deviceId, commandId).acknowledge(clock.instant());
+    }
+
+    void complete(long deviceId, String commandId, boolean succeeded, String reason) {
+        PhoneCommand command = mine(deviceId, commandId);
+        if (command.complete(succeeded, reason, clock.instant())) {
+            fireCompleted(command);
+        }
+    }
+
+    /** A seed-style phone never acknowledges: a command written to its socket is as acknowledged as it gets. */
+    void deliveredWithoutAcknowledgement(String commandId) {
+        find(commandId).ifPresent(command -> command.acknowledge(clock.instant()));
+    }
+
+    void unsupported(String commandId) {
+        find(commandId).ifPresent(command -> end(command, CommandState.UNSUPPORTED, "the phone's protocol cannot"));
+    }
+
+    boolean cancel(String commandId) {
+        return find(commandId)
+                .filter(command -> command.getState() == CommandState.QUEUED)
+                .map(command -> end(command, CommandState.CANCELLED, null))
+                .orElse(false);
+    }
+
+    Optional<PhoneCommand> find(String commandId) {
+        return em.createNamedQuery(PhoneCommand.BY_COMMAND_ID, PhoneCommand.class)
+                .setParameter("commandId", commandId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private PhoneCommand mine(long deviceId, String commandId) {
+        return find(commandId)
+                .filter(command -> command.getDeviceId() == deviceId)
+                .orElseThrow(() -> new FrameError(
+                        Frame.ErrorCode.UNKNOWN_COMMAND, null, "ref", "no command " + commandId + " for this phone"));
+    }
+
+    private boolean end(PhoneCommand command, CommandState state, String reason) {
+        if (command.fail(state, reason, clock.instant())) {
+            fireCompleted(command);
+            return true;
+        }
+        return false;
+    }
+
+    private void fireCompleted(PhoneCommand command) {
+        completed.fire(new CommandCompleted(
+                command.getDeviceId(),
+                command.getCommandId(),
+                command.getAction(),
+                command.getReference(),
+                command.getState(),
+                command.getFailureReason()));
+    }
+}

@@ -1,0 +1,197 @@
+package org.switchboard.phone;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One phone's live WebSocket. Frames to the phone go through a queue of their own that one writer thread at a time
+ * drains, so a slow or dead phone holds up nobody else, and frames reach the phone in the order they were sent.
+ */
+final class PhoneConnection {
+
+    static final int MAX_ERRORS = 20;
+    static final Duration ERROR_WINDOW = Duration.ofMinutes(1);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(PhoneConnection.class.getName());
+
+    private final Session session;
+    private final long deviceId;
+    private final String deviceName;
+    private final Instant connectedAt;
+    private final Executor writers;
+    private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Set<String> deliveredCommands = ConcurrentHashMap.newKeySet();
+    private final Deque<Instant> recentErrors = new ArrayDeque<>();
+    private final AtomicReference<PhoneDisconnected.Reason> closedBecause = new AtomicReference<>();
+    private volatile PhoneProtocol protocol;
+    private volatile Instant lastHeardAt;
+    private volatile Instant lastSeenStoredAt;
+
+    PhoneConnection(
+            Session session,
+            long deviceId,
+            String deviceName,
+            PhoneProtocol declared,
+            Instant connectedAt,
+            Executor writers) {
+        this.session = session;
+        this.deviceId = deviceId;
+        this.deviceName = deviceName;
+        this.protocol = declared;
+        this.connectedAt = connectedAt;
+        this.lastHeardAt = connectedAt;
+        this.lastSeenStoredAt = connectedAt;
+        this.writers = writers;
+    }
+
+    long deviceId() {
+        return deviceId;
+    }
+
+    String deviceName() {
+        return deviceName;
+    }
+
+    Instant connectedAt() {
+        return connectedAt;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    boolean isSecure() {
+        return session.isSecure();
+    }
+
+    /** The protocol, once the phone has said which: null until its first frame (or a {@code protocol=seed} URL). */
+    PhoneProtocol protocol() {
+        return protocol;
+    }
+
+    void speaks(PhoneProtocol spoken) {
+        protocol = spoken;
+    }
+
+    boolean isReady() {
+        return protocol != null;
+    }
+
+    /** @return whether enough time has passed since the last-seen time was stored to store it again */
+    boolean heard(Instant now) {
+        lastHeardAt = now;
+        if (!now.isBefore(lastSeenStoredAt.plus(SEEN_PRECISION))) {
+            lastSeenStoredAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    Instant lastHeardAt() {
+        return lastHeardAt;
+    }
+
+    /** @return false if this command was already sent on this connection */
+    boolean markDelivered(String commandId) {
+        return deliveredCommands.add(commandId);
+    }
+
+    /**
+     * Counts a bad frame.
+     *
+     * @return true when the phone has sent too many of them and should be cut off
+     */
+    synchronized boolean tooManyErrors(Instant now) {
+        recentErrors.addLast(now);
+        while (!recentErrors.isEmpty() && !recentErrors.peekFirst().isAfter(now.minus(ERROR_WINDOW))) {
+            recentErrors.removeFirst();
+        }
+        return recentErrors.size() > MAX_ERRORS;
+    }
+
+    void send(String frame) {
+        outbound.add(frame);
+        drainLater();
+    }
+
+    void ping() {
+        writers.execute(() -> {
+            try {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Ping to phone " + deviceId + " failed", e);
+            }
+        });
+    }
+
+    /** Closes the socket once; the reason given first is the one reported. */
+    void close(PhoneDisconnected.Reason reason, CloseReason.CloseCode code, String text) {
+        if (!closedBecause.compareAndSet(null, reason)) {
+            return;
+        }
+        writers.execute(() -> {
+            try {
+                session.close(new CloseReason(code, text));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Closing phone " + deviceId + " failed", e);
+            }
+        });
+    }
+
+    /** Why the server closed it, or {@link PhoneDisconnected.Reason#CLOSED} if the phone (or the network) did. */
+    PhoneDisconnected.Reason closedBecause() {
+        PhoneDisconnected.Reason reason = closedBecause.get();
+        return reason == null ? PhoneDisconnected.Reason.CLOSED : reason;
+    }
+
+    private void drainLater() {
+        if (draining.compareAndSet(false, true)) {
+            writers.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            String frame;
+            while ((frame = outbound.poll()) != null && session.isOpen()) {
+                write(frame);
+            }
+        } finally {
+            draining.set(false);
+            if (!outbound.isEmpty() && session.isOpen()) {
+                drainLater();
+            }
+        }
+    }
+
+    private void write(String frame) {
+        try {
+            session.getAsyncRemote().sendText(frame).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            LOG.log(Level.INFO, "Phone " + deviceId + " is not taking frames; closing its connection", e);
+            close(PhoneDisconnected.Reason.CLOSED, CloseReason.CloseCodes.GOING_AWAY, "write failed");
+        }
+    }
+}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /** Shows instants in the server's time zone, formatted for the page's language. */
 @FacesConverter(forClass = Instant.class)
@@ -15,11 +16,16 @@ public class InstantDisplay implements Converter<Instant> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Instant instant) {
+        return format(instant, context.getViewRoot().getLocale());
+    }
+
+    /** The same text, for an instant that goes into a message rather than a component of its own. */
+    public static String format(Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(context.getViewRoot().getLocale())
+                .withLocale(locale)
                 .withZone(ZoneId.systemDefault())
                 .format(instant);
     }

@@ -2,6 +2,7 @@ package org.switchboard.phone;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.util.Optional;
 
@@ -10,11 +11,16 @@ final class CommandFrames {
 
     private CommandFrames() {}
 
+    /** The version-1 frame; a command with a deadline carries it, so that a phone never carries it out late. */
     static String v1(OutgoingCommand command) {
+        JsonObjectBuilder data = Json.createObjectBuilder(payload(command));
+        if (command.expiresAt() != null) {
+            data.add("expiresAt", command.expiresAt().toString());
+        }
         return Json.createObjectBuilder()
                 .add("action", command.action().v1Action())
                 .add("id", command.commandId())
-                .add("data", payload(command))
+                .add("data", data)
                 .build()
                 .toString();
     }

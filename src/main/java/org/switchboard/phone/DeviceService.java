@@ -32,6 +32,9 @@ public class DeviceService {
     @Inject
     private Event<AuditEvent> audit;
 
+    @Inject
+    private Event<PhonePush.DevicesChanged> changed;
+
     /** A phone just paired, with its token in clear: shown once in the pairing code, never stored. */
     public record Pairing(Device device, String token) {}
 
@@ -50,6 +53,7 @@ public class DeviceService {
         Device device = new Device(deviceName, Secrets.sha256(token), actor, clock.instant());
         em.persist(device);
         audit.fire(AuditEvent.success(actor, PhoneAction.PHONE_PAIRED.name(), deviceName));
+        changed.fire(new PhonePush.DevicesChanged());
         return new Pairing(device, token);
     }
 
@@ -63,6 +67,7 @@ public class DeviceService {
         device.rename(newName);
         audit.fire(new AuditEvent(
                 actor, PhoneAction.PHONE_RENAMED.name(), newName, AuditEvent.Outcome.SUCCESS, "was " + oldName));
+        changed.fire(new PhonePush.DevicesChanged());
     }
 
     /** Revokes the phone's token and closes its connection at once. */
@@ -74,6 +79,7 @@ public class DeviceService {
         device.revoke(clock.instant());
         audit.fire(AuditEvent.success(actor, PhoneAction.PHONE_REVOKED.name(), device.getName()));
         registry.revoked(id);
+        changed.fire(new PhonePush.DevicesChanged());
     }
 
     public Authentication authenticate(String token) {

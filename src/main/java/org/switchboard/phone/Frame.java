@@ -60,6 +60,11 @@ record Frame(String action, String id, JsonValue data) {
         return Optional.of(stringIn(object, field, id));
     }
 
+    /** A string that may be absent, null or blank, all of which mean the phone did not know it. */
+    Optional<String> optionalText(String field) {
+        return optionalString(field).filter(text -> !text.isBlank());
+    }
+
     int integer(String field) {
         return optionalInteger(field)
                 .orElseThrow(() -> new FrameError(ErrorCode.MISSING_FIELD, id, field, "an integer is required"));

@@ -115,12 +115,13 @@ public class PhoneCommand {
 
     /**
      * Records the outcome the phone reported. An outcome implies the phone received the command, even if its
-     * acknowledgement was lost.
+     * acknowledgement was lost; and what the phone says it did wins over a deadline or a cancellation the server
+     * recorded meanwhile, because it is what happened.
      *
-     * @return false if an outcome was already recorded
+     * @return false if the phone's outcome was already recorded
      */
     boolean complete(boolean succeeded, String reason, Instant now) {
-        if (state.isFinal()) {
+        if (state == CommandState.SUCCEEDED || state == CommandState.FAILED || state == CommandState.UNSUPPORTED) {
             return false;
         }
         if (acknowledgedAt == null) {

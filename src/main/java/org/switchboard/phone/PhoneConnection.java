@@ -38,7 +38,7 @@ final class PhoneConnection {
     private final String deviceName;
     private final Instant connectedAt;
     private final Executor writers;
-    private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
+    private final Queue<Outbound> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Set<String> deliveredCommands = ConcurrentHashMap.newKeySet();
     private final Deque<Instant> recentErrors = new ArrayDeque<>();
@@ -129,8 +129,20 @@ final class PhoneConnection {
         return recentErrors.size() > MAX_ERRORS;
     }
 
+    /** Something for the writer: a frame (and what to do once it is written), or the close that ends the queue. */
+    private sealed interface Outbound {
+        record Text(String frame, Runnable afterWritten) implements Outbound {}
+
+        record Close(CloseReason reason) implements Outbound {}
+    }
+
     void send(String frame) {
-        outbound.add(frame);
+        send(frame, null);
+    }
+
+    /** Queues a frame; {@code afterWritten} runs on the writer's thread once the phone's socket has taken it. */
+    void send(String frame, Runnable afterWritten) {
+        outbound.add(new Outbound.Text(frame, afterWritten));
         drainLater();
     }
 
@@ -144,18 +156,15 @@ final class PhoneConnection {
         });
     }
 
-    /** Closes the socket once; the reason given first is the one reported. */
+    /**
+     * Closes the socket once, after the frames already queued (such as the error that explains it); the reason given
+     * first is the one reported.
+     */
     void close(PhoneDisconnected.Reason reason, CloseReason.CloseCode code, String text) {
-        if (!closedBecause.compareAndSet(null, reason)) {
-            return;
+        if (closedBecause.compareAndSet(null, reason)) {
+            outbound.add(new Outbound.Close(new CloseReason(code, text)));
+            drainLater();
         }
-        writers.execute(() -> {
-            try {
-                session.close(new CloseReason(code, text));
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "Closing phone " + deviceId + " failed", e);
-            }
-        });
     }
 
     /** Why the server closed it, or {@link PhoneDisconnected.Reason#CLOSED} if the phone (or the network) did. */
@@ -172,9 +181,13 @@ final class PhoneConnection {
 
     private void drain() {
         try {
-            String frame;
-            while ((frame = outbound.poll()) != null && session.isOpen()) {
-                write(frame);
+            Outbound next;
+            while ((next = outbound.poll()) != null && session.isOpen()) {
+                if (next instanceof Outbound.Text text) {
+                    write(text);
+                } else if (next instanceof Outbound.Close close) {
+                    closeNow(close.reason());
+                }
             }
         } finally {
             draining.set(false);
@@ -184,14 +197,28 @@ final class PhoneConnection {
         }
     }
 
-    private void write(String frame) {
+    private void write(Outbound.Text text) {
         try {
-            session.getAsyncRemote().sendText(frame).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            session.getAsyncRemote().sendText(text.frame()).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (ExecutionException | TimeoutException | IllegalStateException e) {
             LOG.log(Level.INFO, "Phone " + deviceId + " is not taking frames; closing its connection", e);
-            close(PhoneDisconnected.Reason.CLOSED, CloseReason.CloseCodes.GOING_AWAY, "write failed");
+            closedBecause.compareAndSet(null, PhoneDisconnected.Reason.CLOSED);
+            closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "write failed"));
+            return;
+        }
+        if (text.afterWritten() != null) {
+            text.afterWritten().run();
+        }
+    }
+
+    private void closeNow(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Closing phone " + deviceId + " failed", e);
         }
     }
 }

@@ -127,10 +127,8 @@ public class PhoneGateway {
         }
         CommandFrames.seed(command)
                 .ifPresentOrElse(
-                        frame -> {
-                            connection.send(frame);
-                            commands.deliveredWithoutAcknowledgement(command.commandId());
-                        },
+                        frame -> connection.send(
+                                frame, () -> commands.deliveredWithoutAcknowledgement(command.commandId())),
                         () -> commands.unsupported(command.commandId()));
     }
 

@@ -41,6 +41,9 @@ public class PhoneHeartbeats {
     private PhoneReports reports;
 
     @Inject
+    private PhonePush push;
+
+    @Inject
     private PhoneSettings settings;
 
     @Inject
@@ -73,6 +76,7 @@ public class PhoneHeartbeats {
                 }
             }
             commands.expireOverdue();
+            push.checkAlerts();
             if (!now.isBefore(lastHousekeeping.plus(HOUSEKEEPING))) {
                 lastHousekeeping = now;
                 reports.forgetOld();

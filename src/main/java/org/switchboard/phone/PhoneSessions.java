@@ -114,7 +114,7 @@ public class PhoneSessions {
                     Frame.ErrorCode.SERVER_ERROR,
                     frame == null ? null : frame.id(),
                     null,
-                    "not stored; send it again later");
+                    "the server could not handle this frame; send it again later");
         }
     }
 
@@ -232,7 +232,7 @@ public class PhoneSessions {
             }
             case "SMS" -> {
                 String number = frame.string("number");
-                String name = frame.optionalString("name").orElse(null);
+                String name = frame.optionalText("name").orElse(null);
                 String text = frame.string("Content");
                 Object event =
                         switch (frame.string("Type")) {
@@ -258,8 +258,8 @@ public class PhoneSessions {
                         null,
                         state,
                         direction,
-                        frame.optionalString("number").filter(n -> !n.isBlank()).orElse(null),
-                        frame.optionalString("name").filter(n -> !n.isBlank()).orElse(null),
+                        frame.optionalText("number").orElse(null),
+                        frame.optionalText("name").orElse(null),
                         null,
                         null,
                         null,
@@ -369,6 +369,8 @@ public class PhoneSessions {
                             .orElseThrow(() -> new FrameError(
                                     Frame.ErrorCode.UNKNOWN_COMMAND, frame.id(), "ref", "no SMS command " + commandId))
                             .getReference();
+                    // A report on the SMS proves the phone has the command, even if its acknowledgement was lost.
+                    commands.acknowledge(deviceId, commandId);
                     events.fire(new SmsPartReported(deviceId, commandId, reference, part, parts, state, reason, now));
                 };
             }
@@ -377,7 +379,7 @@ public class PhoneSessions {
                         deviceId,
                         frame.id(),
                         frame.string("from"),
-                        frame.optionalString("name").orElse(null),
+                        frame.optionalText("name").orElse(null),
                         frame.string("text"),
                         frame.optionalInteger("sim").orElse(null),
                         instant(frame, "at").orElse(now));
@@ -391,8 +393,8 @@ public class PhoneSessions {
                         frame.optionalString("direction").isPresent()
                                 ? enumValue(frame, "direction", CallReported.CallDirection.class)
                                 : null,
-                        frame.optionalString("number").filter(n -> !n.isBlank()).orElse(null),
-                        frame.optionalString("name").orElse(null),
+                        frame.optionalText("number").orElse(null),
+                        frame.optionalText("name").orElse(null),
                         frame.optionalString("reason").orElse(null),
                         frame.optionalString("ref").orElse(null),
                         frame.optionalInteger("sim").orElse(null),

@@ -3,6 +3,7 @@ package org.switchboard.phone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,6 +53,8 @@ public class PhoneSettings {
 
     /** The SHA-256 of the server certificate phones should pin, if set rather than read from the server. */
     public Optional<String> certificateSha256() {
-        return certificateSha256.map(String::strip).filter(hash -> !hash.isEmpty());
+        return certificateSha256
+                .map(hash -> hash.replaceAll("[\\s:]", "").toLowerCase(Locale.ROOT))
+                .filter(hash -> !hash.isEmpty());
     }
 }

@@ -84,8 +84,10 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         }
         try {
             if (context.getExecutionException().isPresent()) {
-                screenshot(context.getRequiredTestClass().getSimpleName() + "-"
-                        + context.getRequiredTestMethod().getName());
+                String name = context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName();
+                screenshot(name);
+                saveConsole(name);
             }
         } finally {
             driver.quit();
@@ -153,6 +155,19 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
+    }
+
+    /** The browser's console next to the screenshot, where a failed test leaves it. */
+    private void saveConsole(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            List<String> lines = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::toString)
+                    .toList();
+            Files.write(SCREENSHOTS.resolve(name + "-console.txt"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path screenshot(String name) {

@@ -26,13 +26,20 @@ import java.util.Objects;
 @Entity
 @Table(name = "device")
 @NamedQuery(name = Device.BY_TOKEN_HASH, query = "select d from Device d where d.tokenHash = :hash")
-@NamedQuery(name = Device.ALL, query = "select d from Device d order by d.revokedAt nulls first, d.name, d.id")
-@NamedQuery(name = Device.ACTIVE_COUNT, query = "select count(d) from Device d where d.revokedAt is null")
+@NamedQuery(
+        name = Device.ALL,
+        query = "select distinct d from Device d left join fetch d.sims"
+                + " order by d.revokedAt nulls first, d.name, d.id")
+@NamedQuery(name = Device.ACTIVE_LAST_SEEN, query = "select d.id, d.lastSeenAt from Device d where d.revokedAt is null")
+@NamedQuery(
+        name = Device.NAME_TAKEN,
+        query = "select count(d) from Device d where d.revokedAt is null and lower(d.name) = :name and d.id <> :id")
 public class Device {
 
     static final String BY_TOKEN_HASH = "Device.byTokenHash";
     static final String ALL = "Device.all";
-    static final String ACTIVE_COUNT = "Device.activeCount";
+    static final String ACTIVE_LAST_SEEN = "Device.activeLastSeen";
+    static final String NAME_TAKEN = "Device.nameTaken";
     static final int MAX_NAME = 100;
 
     @Id

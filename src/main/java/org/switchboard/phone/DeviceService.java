@@ -7,7 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.platform.InvalidInputException;
@@ -100,8 +104,14 @@ public class DeviceService {
         return em.createNamedQuery(Device.ALL, Device.class).getResultList();
     }
 
-    public long countActive() {
-        return em.createNamedQuery(Device.ACTIVE_COUNT, Long.class).getSingleResult();
+    /** When each phone not revoked was last heard from (null if never): all the indicator needs, in one query. */
+    public Map<Long, Instant> lastSeenOfActive() {
+        Map<Long, Instant> lastSeen = new HashMap<>();
+        for (Object[] row :
+                em.createNamedQuery(Device.ACTIVE_LAST_SEEN, Object[].class).getResultList()) {
+            lastSeen.put((Long) row[0], (Instant) row[1]);
+        }
+        return lastSeen;
     }
 
     public Optional<Device> findById(long id) {
@@ -136,11 +146,11 @@ public class DeviceService {
         if (stripped.isEmpty() || stripped.length() > Device.MAX_NAME) {
             throw new InvalidInputException("name", "error.phone.name", Device.MAX_NAME);
         }
-        boolean taken = list().stream()
-                .anyMatch(other -> !other.isRevoked()
-                        && !other.getId().equals(renamedId)
-                        && other.getName().equalsIgnoreCase(stripped));
-        if (taken) {
+        long taken = em.createNamedQuery(Device.NAME_TAKEN, Long.class)
+                .setParameter("name", stripped.toLowerCase(Locale.ROOT))
+                .setParameter("id", renamedId == null ? -1L : renamedId)
+                .getSingleResult();
+        if (taken > 0) {
             throw new InvalidInputException("name", "error.phone.nameTaken", stripped);
         }
         return stripped;

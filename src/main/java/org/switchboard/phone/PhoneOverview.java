@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The phones as the Phones page and the indicator show them: stored details joined with the live connections. */
 @ApplicationScoped
@@ -82,8 +83,22 @@ public class PhoneOverview {
                 .toList();
     }
 
+    /** The counts alone, without loading every phone's details: the indicator shows them on every page. */
     public Counts counts() {
-        return count(rows());
+        Instant now = clock.instant();
+        Duration alertAfter = settings.offlineAlert();
+        Map<Long, Instant> lastSeen = devices.lastSeenOfActive();
+        int connected = 0;
+        int alerting = 0;
+        for (Map.Entry<Long, Instant> device : lastSeen.entrySet()) {
+            if (registry.isConnected(device.getKey())) {
+                connected++;
+            } else if (device.getValue() != null
+                    && Duration.between(device.getValue(), now).compareTo(alertAfter) > 0) {
+                alerting++;
+            }
+        }
+        return new Counts(connected, lastSeen.size(), alerting);
     }
 
     static Counts count(List<Row> rows) {

@@ -18,6 +18,7 @@ public class PhoneSnapshot {
     private PhoneOverview overview;
 
     private List<PhoneOverview.Row> rows;
+    private PhoneOverview.Counts counts;
 
     public List<PhoneOverview.Row> getRows() {
         if (rows == null) {
@@ -29,10 +30,15 @@ public class PhoneSnapshot {
     /** Makes the rest of the request read the phones again, after it changed them. */
     void forget() {
         rows = null;
+        counts = null;
     }
 
+    /** From the rows when the page shows them anyway, else from a lighter query. */
     public PhoneOverview.Counts getCounts() {
-        return PhoneOverview.count(getRows());
+        if (counts == null) {
+            counts = rows != null ? PhoneOverview.count(rows) : overview.counts();
+        }
+        return counts;
     }
 
     public int getConnected() {

@@ -102,6 +102,8 @@ class PhonesPageIT {
             browser.waitForText(
                     By.id("topbar:phone-indicator"), (connectedIn(before) + 1) + "/" + before.split("/")[1].strip());
         }
+        browser.open(base, "phone/index.xhtml");
+        browser.waitForText(By.tagName("h1"), "Not allowed");
     }
 
     private String rowOf(String name) {

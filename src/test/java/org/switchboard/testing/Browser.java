@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -96,6 +97,13 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    // Ajax updates replace elements while a wait is reading them: try again rather than fail.
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -120,29 +128,28 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     public WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     public void waitForText(By locator, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
     /** The text of an element once it is visible and not blank. */
     public String textOnceShown(By locator) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
+        return waiting().until(d -> {
             String text = d.findElement(locator).getText();
             return text.isBlank() ? null : text;
         });
     }
 
     public void waitForUrlEnding(String suffix) {
-        new WebDriverWait(driver, WAIT)
-                .until(d -> d.getCurrentUrl().split("\\?")[0].endsWith(suffix));
+        waiting().until(d -> d.getCurrentUrl().split("\\?")[0].endsWith(suffix));
     }
 
     /** Waits until PrimeFaces has no ajax request queued or running. */
     public void waitForAjax() {
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                         .executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
     }

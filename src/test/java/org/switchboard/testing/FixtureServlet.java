@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -80,6 +82,10 @@ public class FixtureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
+        if ("memory".equals(request.getParameter("read"))) {
+            response.getWriter().write(memory());
+            return;
+        }
         long device = Long.parseLong(request.getParameter("device"));
         switch (request.getParameter("read")) {
             case "events" -> {
@@ -107,6 +113,19 @@ public class FixtureServlet extends HttpServlet {
                         .write(String.valueOf(devices.findById(device).map(FixtureServlet::describe)));
             default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "read=events, commands or device");
         }
+    }
+
+    /** The server's memory after a full collection: heap in use, and the resident size of the whole process. */
+    private static String memory() throws IOException {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long heapUsed = runtime.totalMemory() - runtime.freeMemory();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("\\D", ""))
+                .findFirst()
+                .orElse("0");
+        return "heapUsedBytes=" + heapUsed + " rssKiB=" + rss;
     }
 
     private static String describe(Device device) {

@@ -90,6 +90,11 @@ public final class Fixtures {
         return get("?read=" + what + "&device=" + device);
     }
 
+    /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */
+    public String memory() {
+        return get("?read=memory");
+    }
+
     /** The phone's events, once one of them contains the text (or after 20 s, to let the caller's assertion fail). */
     public String eventsOnce(long device, String text) {
         return get("?read=events&device=" + device + "&until=" + URLEncoder.encode(text, StandardCharsets.UTF_8));

@@ -60,7 +60,8 @@ public final class TestPhone implements AutoCloseable {
         return URI.create(http.replaceFirst("^http", "ws") + "/ws/phone" + query);
     }
 
-    private static TestPhone open(URI uri, Map<String, String> headers) {
+    /** A socket to any test endpoint that speaks JSON frames, e.g. the benchmark's echo. */
+    public static TestPhone open(URI uri, Map<String, String> headers) {
         TestPhone phone = new TestPhone();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(DEADLINE);
         headers.forEach(builder::header);

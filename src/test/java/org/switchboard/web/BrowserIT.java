@@ -63,10 +63,11 @@ class BrowserIT {
         assertFalse(sessionBefore.equals(sessionAfter), "the container must start a new session id at sign-in");
         assertTrue(browser.waitFor(By.id("signed-in-user")).getText().contains(staff));
         String menu = browser.waitFor(By.id("menu")).getText();
-        for (String entry : new String[] {"Dashboard", "SMS", "Calls", "Contacts", "Phones"}) {
+        for (String entry : new String[] {"Dashboard", "SMS", "Calls", "Contacts"}) {
             assertTrue(menu.contains(entry), menu);
         }
         assertFalse(menu.contains("Administration"), "staff see no admin menu: " + menu);
+        assertFalse(menu.contains("Phones"), "phones are managed by admins: " + menu);
         browser.screenshot("dashboard-en");
         var consoleErrors = browser.consoleErrors();
         assertTrue(consoleErrors.isEmpty(), "console errors: " + consoleErrors);

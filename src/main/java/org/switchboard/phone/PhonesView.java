@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.primefaces.PrimeFaces;
 import org.switchboard.i18n.InstantDisplay;
 import org.switchboard.i18n.Messages;
@@ -23,7 +22,6 @@ import org.switchboard.security.CurrentUser;
 public class PhonesView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int DEFAULT_HTTPS_PORT = 443;
 
     @Inject
     private DeviceService devices;
@@ -33,6 +31,9 @@ public class PhonesView implements Serializable {
 
     @Inject
     private PhoneSettings settings;
+
+    @Inject
+    private PairingCodes pairingCodes;
 
     @Inject
     private CurrentUser currentUser;
@@ -112,18 +113,10 @@ public class PhonesView implements Serializable {
     }
 
     private PairingCode pairingCode(String token) {
-        URI page = settings.publicUrl().map(URI::create).orElseGet(this::requestOrigin);
-        boolean tls = "https".equalsIgnoreCase(page.getScheme());
-        String path = Optional.ofNullable(page.getPath()).orElse("").replaceFirst("/$", "")
-                + FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + PhoneEndpoint.PATH;
-        URI socket = URI.create((tls ? "wss" : "ws") + "://" + page.getRawAuthority() + path);
-        Optional<String> fingerprint = tls
-                ? settings.certificateSha256()
-                        .or(() -> ServerCertificate.sha256(
-                                page.getHost(), page.getPort() < 0 ? DEFAULT_HTTPS_PORT : page.getPort()))
-                : Optional.empty();
-        return new PairingCode(socket, token, fingerprint.map(String::toLowerCase));
+        return pairingCodes.issue(
+                token,
+                requestOrigin(),
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
     }
 
     private URI requestOrigin() {

@@ -19,8 +19,8 @@ public final class Deployments {
     private Deployments() {}
 
     /**
-     * The built WAR, with two paths opened that only tests use: Arquillian's own runner servlet, and the fixtures
-     * servlet that sets up users for client-side tests. Everything else keeps its production security.
+     * The built WAR, with the paths opened that only tests use: Arquillian's own runner servlet, the fixtures servlet
+     * that sets up users and phones for client-side tests, and the benchmark's sockets. Everything else keeps its production security.
      */
     public static WebArchive switchboard() {
         createTempDirectory();
@@ -40,6 +40,8 @@ public final class Deployments {
                             <web-resource-name>Test harness</web-resource-name>
                             <url-pattern>/ArquillianServletRunnerEE9</url-pattern>
                             <url-pattern>%s</url-pattern>
+                            <url-pattern>/test-echo</url-pattern>
+                            <url-pattern>/test-command</url-pattern>
                         </web-resource-collection>
                     </security-constraint>
                 """

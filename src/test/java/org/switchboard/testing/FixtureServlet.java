@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
+import org.switchboard.phone.PairingCodes;
 import org.switchboard.phone.PhoneGateway;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
@@ -43,6 +45,9 @@ public class FixtureServlet extends HttpServlet {
 
     @Inject
     private PhoneGateway gateway;
+
+    @Inject
+    private PairingCodes pairingCodes;
 
     @Inject
     private PhoneEventLog phoneEvents;
@@ -150,6 +155,14 @@ public class FixtureServlet extends HttpServlet {
             case "device" -> {
                 DeviceService.Pairing pairing = devices.pair(AuditEvent.SYSTEM, request.getParameter("name"));
                 response.getWriter().write(pairing.device().getId() + " " + pairing.token());
+            }
+            case "pairingLink" -> {
+                DeviceService.Pairing pairing = devices.pair(AuditEvent.SYSTEM, request.getParameter("name"));
+                URI origin = URI.create(request.getParameter("origin"));
+                response.getWriter()
+                        .write(pairingCodes
+                                .issue(pairing.token(), origin, request.getContextPath())
+                                .link());
             }
             case "user" -> {
                 users.createWithPassword(

@@ -70,6 +70,11 @@ public final class Fixtures {
         return new Phone(Long.parseLong(idAndToken[0]), name, idAndToken[1]);
     }
 
+    /** Pairs a phone and returns the pairing link the server issues for an admin page opened at {@code origin}. */
+    public String pairingLink(String origin) {
+        return post(Map.of("create", "pairingLink", "name", uniqueName("tls"), "origin", origin));
+    }
+
     /**
      * Makes the server send a command to a phone through the gateway, as a feature would.
      *

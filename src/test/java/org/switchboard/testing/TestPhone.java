@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A phone as far as the server can tell: a real WebSocket client on {@code /ws/phone} that records every frame it
@@ -60,10 +61,20 @@ public final class TestPhone implements AutoCloseable {
         return URI.create(http.replaceFirst("^http", "ws") + "/ws/phone" + query);
     }
 
+    /** Connects over {@code wss://}, trusting the server as the given TLS context decides (e.g. a pinned certificate). */
+    public static TestPhone connectSecurely(URI uri, String token, SSLContext tls) {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+        return open(client, uri, Map.of("Authorization", "Bearer " + token));
+    }
+
     /** A socket to any test endpoint that speaks JSON frames, e.g. the benchmark's echo. */
     public static TestPhone open(URI uri, Map<String, String> headers) {
+        return open(HTTP, uri, headers);
+    }
+
+    private static TestPhone open(HttpClient client, URI uri, Map<String, String> headers) {
         TestPhone phone = new TestPhone();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(DEADLINE);
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(DEADLINE);
         headers.forEach(builder::header);
         try {
             phone.socket =

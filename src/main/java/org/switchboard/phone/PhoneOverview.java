@@ -108,7 +108,7 @@ public class PhoneOverview {
                 active.stream().filter(Row::isAlert).count());
     }
 
-    private static Row offline(Device device, Instant now, Duration alertAfter) {
+    static Row offline(Device device, Instant now, Duration alertAfter) {
         Instant lastSeen = device.getLastSeenAt();
         if (lastSeen == null || device.isRevoked()) {
             return new Row(device, null, true, null, false);

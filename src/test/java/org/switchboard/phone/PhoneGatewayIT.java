@@ -54,6 +54,7 @@ class PhoneGatewayIT {
         try (TestPhone phone = TestPhone.connect(base, "sbp_not-a-real-token")) {
             assertEquals(new TestPhone.Closed(4401, "unknown token"), phone.awaitClose());
         }
+        assertTrue(fixtures.audit("PHONE_CONNECTION_REFUSED").contains("- DENIED unknown token"));
     }
 
     @Test
@@ -64,6 +65,10 @@ class PhoneGatewayIT {
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             assertEquals(new TestPhone.Closed(4403, "this phone has been revoked"), phone.awaitClose());
         }
+        assertTrue(fixtures.audit("PHONE_PAIRED").contains(paired.name() + " SUCCESS"));
+        assertTrue(fixtures.audit("PHONE_REVOKED").contains(paired.name() + " SUCCESS"));
+        assertTrue(fixtures.audit("PHONE_CONNECTION_REFUSED")
+                .contains(paired.name() + " DENIED this phone has been revoked"));
     }
 
     @Test
@@ -93,6 +98,7 @@ class PhoneGatewayIT {
                             + " sims=[0:Ooredoo:+21650000001]",
                     fixtures.read("device", paired.id()).replaceAll("^Optional\\[(.*)]$", "$1"));
             assertTrue(fixtures.eventsOnce(paired.id(), "PhoneConnected").contains(paired.name()));
+            assertTrue(fixtures.audit("PHONE_CONNECTED").contains(paired.name() + " SUCCESS ws (unencrypted)"));
         }
     }
 

@@ -91,6 +91,18 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(memory());
             return;
         }
+        if ("audit".equals(request.getParameter("read"))) {
+            response.getWriter()
+                    .write(em.createQuery(
+                                    "select concat(coalesce(a.target, '-'), ' ', a.outcome, ' ', coalesce(a.detail, '-'))"
+                                            + " from AuditEntry a where a.action = :action order by a.id desc",
+                                    String.class)
+                            .setParameter("action", request.getParameter("action"))
+                            .setMaxResults(50)
+                            .getResultStream()
+                            .collect(Collectors.joining("\n")));
+            return;
+        }
         long device = Long.parseLong(request.getParameter("device"));
         switch (request.getParameter("read")) {
             case "events" -> {

@@ -95,6 +95,11 @@ public final class Fixtures {
         return get("?read=" + what + "&device=" + device);
     }
 
+    /** The latest audit entries with this action, newest first: {@code target outcome detail} a line. */
+    public String audit(String action) {
+        return get("?read=audit&action=" + action);
+    }
+
     /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */
     public String memory() {
         return get("?read=memory");

@@ -276,17 +276,7 @@ public class PhoneSessions {
             throw new FrameError(
                     Frame.ErrorCode.UNSUPPORTED_VERSION, frame.id(), "protocol", "this server speaks version 1");
         }
-        DeviceStatus status = new DeviceStatus(
-                frame.optionalString("app").orElse(null),
-                frame.optionalString("android").orElse(null),
-                frame.optionalString("model").orElse(null),
-                battery(frame, "level"),
-                frame.optionalObject("battery")
-                        .flatMap(b -> frame.optionalBoolean(b, "charging"))
-                        .orElse(null),
-                signal(frame),
-                null,
-                sims(frame));
+        DeviceStatus status = status(frame, true);
         long deviceId = connection.deviceId();
         devices.describe(deviceId, status);
         devices.speaks(deviceId, PhoneProtocol.V1);
@@ -338,17 +328,7 @@ public class PhoneSessions {
                 yield () -> commands.complete(deviceId, commandId, ok, reason);
             }
             case "status" -> {
-                DeviceStatus status = new DeviceStatus(
-                        null,
-                        null,
-                        null,
-                        battery(frame, "level"),
-                        frame.optionalObject("battery")
-                                .flatMap(b -> frame.optionalBoolean(b, "charging"))
-                                .orElse(null),
-                        signal(frame),
-                        null,
-                        sims(frame));
+                DeviceStatus status = status(frame, false);
                 yield () -> {
                     devices.describe(deviceId, status);
                     events.fire(new PhoneStatusChanged(deviceId, status));
@@ -426,9 +406,24 @@ public class PhoneSessions {
         }
     }
 
-    private static Integer battery(Frame frame, String field) {
+    /** What a {@code hello} (with the app, Android and model) or a {@code status} frame says of the phone. */
+    private static DeviceStatus status(Frame frame, boolean withIdentity) {
+        return new DeviceStatus(
+                withIdentity ? frame.optionalText("app").orElse(null) : null,
+                withIdentity ? frame.optionalText("android").orElse(null) : null,
+                withIdentity ? frame.optionalText("model").orElse(null) : null,
+                batteryLevel(frame),
+                frame.optionalObject("battery")
+                        .flatMap(battery -> frame.optionalBoolean(battery, "charging"))
+                        .orElse(null),
+                signal(frame),
+                null,
+                sims(frame));
+    }
+
+    private static Integer batteryLevel(Frame frame) {
         return frame.optionalObject("battery")
-                .flatMap(battery -> frame.optionalIntegerIn(battery, field))
+                .flatMap(battery -> frame.optionalIntegerIn(battery, "level"))
                 .map(level -> {
                     if (level < 0 || level > 100) {
                         throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), "battery.level", "0 to 100");

@@ -89,6 +89,37 @@ class PhonesPageIT {
     }
 
     @Test
+    void anAdminRenamesThenRevokesAConnectedPhone() {
+        Fixtures.Phone paired = fixtures.phone("corridor");
+        String renamed = Fixtures.uniqueName("Corridor");
+        browser.signIn(base, fixtures.user("admin", "ADMIN", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.open(base, "phone/index.xhtml");
+            browser.waitForText(By.id("phones:table"), paired.name());
+
+            browser.click(actionOf(paired.name(), "rename"));
+            browser.waitFor(By.id("renameForm:renameTo")).clear();
+            browser.driver().findElement(By.id("renameForm:renameTo")).sendKeys(renamed);
+            browser.driver().findElement(By.id("renameForm:save")).click();
+            browser.waitForText(By.id("phones:table"), renamed);
+
+            browser.click(actionOf(renamed, "revoke"));
+            browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+
+            assertEquals(new TestPhone.Closed(4403, "this phone has been revoked"), phone.awaitClose());
+            browser.waitForText(By.id("phones:table"), "Revoked");
+            assertTrue(rowOf(renamed).contains("Revoked"), rowOf(renamed));
+        }
+    }
+
+    private static By actionOf(String name, String action) {
+        return By.xpath("//tbody[@id='phones:table_data']/tr[.//span[@class='phone-name' and text()='" + name
+                + "']]//button[contains(@id, ':" + action + "')]");
+    }
+
+    @Test
     void theIndicatorShowsOnEveryPageAndUpdatesThere() {
         Fixtures.Phone paired = fixtures.phone("front-desk");
         browser.signIn(base, fixtures.user("staff", "STAFF", false), Fixtures.PASSWORD);
@@ -107,10 +138,8 @@ class PhonesPageIT {
     }
 
     private String rowOf(String name) {
-        return browser.driver()
-                .findElement(By.xpath(
-                        "//tbody[@id='phones:table_data']/tr[.//span[@class='phone-name' and text()='" + name + "']]"))
-                .getText();
+        return browser.textOnceShown(By.xpath(
+                "//tbody[@id='phones:table_data']/tr[.//span[@class='phone-name' and text()='" + name + "']]"));
     }
 
     private static int connectedIn(String indicator) {

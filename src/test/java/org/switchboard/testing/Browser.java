@@ -131,6 +131,14 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Clicks the element, finding it again if a live update replaced it meanwhile. */
+    public void click(By locator) {
+        waiting().until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
     public void waitForText(By locator, String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }

@@ -29,6 +29,9 @@ class PhoneCommands {
     @Inject
     private Event<CommandCompleted> completed;
 
+    @Inject
+    private Event<CommandAcknowledged> acknowledged;
+
     OutgoingCommand queue(
             String actor, long deviceId, CommandAction action, JsonObject payload, String reference, Duration ttl) {
         Device device = em.find(Device.class, deviceId);
@@ -69,11 +72,17 @@ class PhoneCommands {
     }
 
     void acknowledge(long deviceId, String commandId) {
-        mine(deviceId, commandId).acknowledge(clock.instant());
+        PhoneCommand command = mine(deviceId, commandId);
+        if (command.acknowledge(clock.instant())) {
+            fireAcknowledged(command);
+        }
     }
 
     void complete(long deviceId, String commandId, boolean succeeded, String reason) {
         PhoneCommand command = mine(deviceId, commandId);
+        if (command.getAcknowledgedAt() == null && command.getState() == CommandState.QUEUED) {
+            fireAcknowledged(command);
+        }
         if (command.complete(succeeded, reason, clock.instant())) {
             fireCompleted(command);
         }
@@ -81,7 +90,7 @@ class PhoneCommands {
 
     /** A seed-style phone never acknowledges: a command written to its socket is as acknowledged as it gets. */
     void deliveredWithoutAcknowledgement(String commandId) {
-        find(commandId).ifPresent(command -> command.acknowledge(clock.instant()));
+        find(commandId).filter(command -> command.acknowledge(clock.instant())).ifPresent(this::fireAcknowledged);
     }
 
     void unsupported(String commandId) {
@@ -115,6 +124,11 @@ class PhoneCommands {
             return true;
         }
         return false;
+    }
+
+    private void fireAcknowledged(PhoneCommand command) {
+        acknowledged.fire(new CommandAcknowledged(
+                command.getDeviceId(), command.getCommandId(), command.getAction(), command.getReference()));
     }
 
     private void fireCompleted(PhoneCommand command) {

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.switchboard.platform.InvalidInputException;
 
@@ -104,6 +105,15 @@ public class PhoneGateway {
 
     public boolean isConnected(long deviceId) {
         return registry.isConnected(deviceId);
+    }
+
+    /** The phones connected now that have said which protocol they speak, so can take commands at once. */
+    public List<Long> readyPhones() {
+        return registry.connections().stream()
+                .filter(PhoneConnection::isReady)
+                .map(PhoneConnection::deviceId)
+                .sorted()
+                .toList();
     }
 
     void sendWhenCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingCommand command) {

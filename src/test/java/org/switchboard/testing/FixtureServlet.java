@@ -22,6 +22,9 @@ import org.switchboard.phone.PhoneGateway;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
+import org.switchboard.sms.SmsMessage;
+import org.switchboard.sms.SmsOutbox;
+import org.switchboard.sms.SmsService;
 
 /**
  * Test-only: sets up users and API keys through the real services for tests that drive the application from outside
@@ -48,6 +51,12 @@ public class FixtureServlet extends HttpServlet {
 
     @Inject
     private PairingCodes pairingCodes;
+
+    @Inject
+    private SmsService sms;
+
+    @Inject
+    private SmsOutbox outbox;
 
     @Inject
     private PhoneEventLog phoneEvents;
@@ -103,6 +112,21 @@ public class FixtureServlet extends HttpServlet {
                             .collect(Collectors.joining("\n")));
             return;
         }
+        if ("sms".equals(request.getParameter("read"))) {
+            response.getWriter().write(describeSms(Long.parseLong(request.getParameter("id"))));
+            return;
+        }
+        if ("incoming".equals(request.getParameter("read"))) {
+            response.getWriter()
+                    .write(em.createQuery(
+                                    "select concat(i.direction, ' ', i.text) from IncomingSms i"
+                                            + " where i.number = :number order by i.id",
+                                    String.class)
+                            .setParameter("number", request.getParameter("number"))
+                            .getResultStream()
+                            .collect(Collectors.joining("\n")));
+            return;
+        }
         long device = Long.parseLong(request.getParameter("device"));
         switch (request.getParameter("read")) {
             case "events" -> {
@@ -145,6 +169,16 @@ public class FixtureServlet extends HttpServlet {
         return "heapUsedBytes=" + heapUsed + " rssKiB=" + rss;
     }
 
+    /** {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}: a message and its timeline. */
+    private String describeSms(long id) {
+        SmsMessage message = outbox.find(id).orElseThrow();
+        return message.getState() + " device=" + message.getDeviceId() + " attempts=" + message.getAttempts()
+                + " reason=" + message.getFailureReason() + " | "
+                + outbox.timeline(id).stream()
+                        .map(event -> event.getState().name())
+                        .collect(Collectors.joining(" "));
+    }
+
     private static String describe(Device device) {
         return "protocol=" + device.getProtocol() + " app=" + device.getAppVersion() + " android="
                 + device.getAndroidVersion() + " model=" + device.getModel() + " battery=" + device.getBatteryLevel()
@@ -159,6 +193,20 @@ public class FixtureServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
         response.setContentType("text/plain;charset=UTF-8");
+        if (request.getParameter("sms") != null) {
+            String device = request.getParameter("device");
+            String sim = request.getParameter("sim");
+            List<Long> ids = sms.send(
+                    "fixture",
+                    new SmsService.Request(
+                            List.of(request.getParameter("numbers").split(",")),
+                            request.getParameter("text"),
+                            device == null ? null : Long.valueOf(device),
+                            sim == null ? null : Integer.valueOf(sim),
+                            null));
+            response.getWriter().write(ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            return;
+        }
         if (request.getParameter("command") != null) {
             response.getWriter().write(command(request));
             return;

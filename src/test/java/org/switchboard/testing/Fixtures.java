@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -98,6 +100,33 @@ public final class Fixtures {
     /** The latest audit entries with this action, newest first: {@code target outcome detail} a line. */
     public String audit(String action) {
         return get("?read=audit&action=" + action);
+    }
+
+    /**
+     * Queues SMS through the real service.
+     *
+     * @param device the phone to send through, or null to let the dispatcher choose
+     * @return the messages' ids
+     */
+    public List<Long> sms(Long device, String text, String... numbers) {
+        Map<String, String> form = new HashMap<>();
+        form.put("sms", "send");
+        form.put("text", text);
+        form.put("numbers", String.join(",", numbers));
+        if (device != null) {
+            form.put("device", String.valueOf(device));
+        }
+        return Arrays.stream(post(form).split(",")).map(Long::valueOf).toList();
+    }
+
+    /** A message's state and timeline: {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}. */
+    public String smsState(long id) {
+        return get("?read=sms&id=" + id);
+    }
+
+    /** What the inbox holds from (or typed on a phone to) this E.164 number: {@code DIRECTION text} a line. */
+    public String incoming(String number) {
+        return get("?read=incoming&number=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
     }
 
     /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */

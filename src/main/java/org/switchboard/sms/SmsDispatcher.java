@@ -1,0 +1,115 @@
+package org.switchboard.sms;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.switchboard.phone.PhoneGateway;
+
+/**
+ * Moves queued messages to phones: due ones, oldest first, to the phone the sender chose or the least loaded ready
+ * one, within each SIM's pace and the sending window. It runs every second and whenever something changes (a message
+ * queued, a phone ready, a message back in the queue); one run at a time.
+ */
+@ApplicationScoped
+public class SmsDispatcher {
+
+    private static final int BATCH = 500;
+    private static final long PERIOD_MILLIS = 1_000;
+    private static final Logger LOG = Logger.getLogger(SmsDispatcher.class.getName());
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private SmsOutbox outbox;
+
+    @Inject
+    private PhoneGateway gateway;
+
+    @Inject
+    private SmsSettings settings;
+
+    @Inject
+    private Clock clock;
+
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private ScheduledFuture<?> ticking;
+
+    void start(@Observes Startup startup) {
+        ticking = scheduler.scheduleWithFixedDelay(this::run, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
+    /** Something in the queue changed: a message queued or back, a phone ready. Fired by this package. */
+    record QueueChanged() {}
+
+    /** Runs soon on the scheduler's thread, once the transaction that changed the queue has committed. */
+    void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
+        again.set(true);
+        scheduler.execute(this::run);
+    }
+
+    void run() {
+        if (!running.tryLock()) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                outbox.expireOverdue();
+                if (windowOpen()) {
+                    dispatchDue();
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            // The next run tries again; the schedule must not die with this one.
+            LOG.log(Level.WARNING, "SMS dispatch failed", e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private boolean windowOpen() {
+        LocalTime now = LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return settings.window().map(window -> window.isOpen(now)).orElse(true);
+    }
+
+    private void dispatchDue() {
+        List<Long> ready = gateway.readyPhones();
+        if (ready.isEmpty()) {
+            return;
+        }
+        Map<Routing.Route, Integer> used = outbox.partsDispatchedLastMinute();
+        for (SmsMessage message : outbox.due(BATCH)) {
+            Optional<Routing.Route> route = Routing.choose(message, ready, used, settings.partsPerMinute());
+            if (route.isPresent() && outbox.dispatch(message.getId(), route.get())) {
+                used.merge(route.get(), message.getParts(), Integer::sum);
+            }
+        }
+    }
+}

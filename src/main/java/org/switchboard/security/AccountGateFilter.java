@@ -1,5 +1,6 @@
 package org.switchboard.security;
 
+import jakarta.faces.application.ResourceHandler;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,9 +42,12 @@ public class AccountGateFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    // "/" counts: the welcome page is reached by a forward, which this filter does not see.
+    // "/" counts: the welcome page is reached by a forward, which this filter does not see. The pages' scripts and
+    // styles are served under *.xhtml too, and must reach the password page itself.
     private static boolean isPage(HttpServletRequest request) {
         String path = request.getServletPath();
-        return path.isEmpty() || path.equals("/") || path.endsWith(".xhtml");
+        return path.isEmpty()
+                || path.equals("/")
+                || path.endsWith(".xhtml") && !path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/");
     }
 }

@@ -37,6 +37,7 @@ import java.util.Optional;
         name = SmsMessage.PARTS_DISPATCHED_SINCE,
         query = "select m.deviceId, m.simSlot, sum(m.parts) from SmsMessage m where m.dispatchedAt > :since"
                 + " and m.deviceId is not null group by m.deviceId, m.simSlot")
+@NamedQuery(name = SmsMessage.OF_BATCH, query = "select m from SmsMessage m where m.batchId = :batch order by m.id")
 @NamedQuery(
         name = SmsMessage.UNACKNOWLEDGED_ON,
         query = "select m from SmsMessage m where m.deviceId = :device and m.state = :dispatched")
@@ -46,11 +47,16 @@ public class SmsMessage {
     static final String OVERDUE = "SmsMessage.overdue";
     static final String PARTS_DISPATCHED_SINCE = "SmsMessage.partsDispatchedSince";
     static final String UNACKNOWLEDGED_ON = "SmsMessage.unacknowledgedOn";
+    static final String OF_BATCH = "SmsMessage.ofBatch";
     static final int MAX_REASON = 255;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** The send request it came from. */
+    @Column(name = "batch_id", updatable = false)
+    private Long batchId;
 
     @Column(nullable = false, updatable = false)
     private String recipient;
@@ -125,6 +131,7 @@ public class SmsMessage {
     protected SmsMessage() {}
 
     SmsMessage(
+            Long batchId,
             String recipient,
             String text,
             String createdBy,
@@ -134,6 +141,7 @@ public class SmsMessage {
             Long preferredDeviceId,
             Integer preferredSim) {
         Segments.Split split = Segments.split(text);
+        this.batchId = batchId;
         this.recipient = Objects.requireNonNull(recipient);
         this.text = Objects.requireNonNull(text);
         this.encoding = split.encoding();
@@ -248,6 +256,10 @@ public class SmsMessage {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getBatchId() {
+        return batchId;
     }
 
     public String getRecipient() {

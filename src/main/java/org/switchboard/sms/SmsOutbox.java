@@ -139,6 +139,25 @@ public class SmsOutbox {
                 .getResultList();
     }
 
+    /** Newest first, optionally in one state, before a given id (the last of the previous page). */
+    public List<SmsMessage> list(MessageState state, Long before, int limit) {
+        StringBuilder query = new StringBuilder("select m from SmsMessage m where 1 = 1");
+        if (state != null) {
+            query.append(" and m.state = :state");
+        }
+        if (before != null) {
+            query.append(" and m.id < :before");
+        }
+        var typed = em.createQuery(query.append(" order by m.id desc").toString(), SmsMessage.class);
+        if (state != null) {
+            typed.setParameter("state", state);
+        }
+        if (before != null) {
+            typed.setParameter("before", before);
+        }
+        return typed.setMaxResults(limit).getResultList();
+    }
+
     public Optional<SmsMessage> find(long messageId) {
         return Optional.ofNullable(em.find(SmsMessage.class, messageId));
     }

@@ -9,12 +9,20 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.contact.Contact;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.NumberLabel;
+import org.switchboard.contact.PhoneNumber;
 import org.switchboard.contact.PhoneNumbers;
+import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Secrets;
 
 /** Queues SMS: one stored message per distinct recipient, sent by the dispatcher as phones and pace allow. */
 @ApplicationScoped
@@ -31,6 +39,12 @@ public class SmsService {
     private PhoneNumbers phoneNumbers;
 
     @Inject
+    private ContactService contacts;
+
+    @Inject
+    private DeviceService devices;
+
+    @Inject
     private SmsSettings settings;
 
     @Inject
@@ -42,14 +56,27 @@ public class SmsService {
     @Inject
     private Event<SmsDispatcher.QueueChanged> queueChanged;
 
-    /** What to send, to whom, and optionally through which phone and SIM and not before when. */
-    public record Request(List<String> numbers, String text, Long deviceId, Integer simSlot, Instant sendAt) {}
-
     /**
-     * @param actor who sends: a username, or the name of an API key
-     * @return the ids of the messages, one per distinct recipient, in the order given
+     * What to send, to whom, and optionally through which phone and SIM, not before when, and under which idempotency
+     * key.
+     *
+     * @param numbers numbers in any usual format
+     * @param contacts contacts by the school platform's id: each gets the SMS on its mobile (else its first number)
      */
-    public List<Long> send(String actor, Request request) {
+    public record Request(
+            List<String> numbers,
+            List<String> contacts,
+            String text,
+            Long deviceId,
+            Integer simSlot,
+            Instant sendAt,
+            String idempotencyKey) {}
+
+    /** The messages a request queued; {@code replayed} when it repeated an earlier request, which sent nothing. */
+    public record Sent(SmsBatch batch, List<SmsMessage> messages, boolean replayed) {}
+
+    /** @param actor who sends: a username, or the name of an API key */
+    public Sent send(String actor, Request request) {
         String text = request.text() == null ? "" : request.text();
         if (text.isBlank()) {
             throw new InvalidInputException("text", "error.sms.emptyText");
@@ -58,18 +85,47 @@ public class SmsService {
         if (split.count() > MAX_PARTS) {
             throw new InvalidInputException("text", "error.sms.tooLong", MAX_PARTS, split.count());
         }
-        Set<String> recipients = new LinkedHashSet<>();
-        for (String number : request.numbers() == null ? List.<String>of() : request.numbers()) {
-            recipients.add(phoneNumbers.normalise(number));
+        List<String> recipients = recipients(request);
+        if (request.deviceId() != null
+                && devices.findById(request.deviceId())
+                        .filter(d -> !d.isRevoked())
+                        .isEmpty()) {
+            throw new InvalidInputException("phone", "error.phone.unknown", request.deviceId());
         }
-        if (recipients.isEmpty()) {
-            throw new InvalidInputException("numbers", "error.sms.noRecipient");
+        if (request.simSlot() != null && (request.simSlot() < 0 || request.simSlot() > 7)) {
+            throw new InvalidInputException("sim", "error.phone.sim");
+        }
+        String key =
+                request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+                        ? null
+                        : request.idempotencyKey().strip();
+        if (key != null && key.length() > SmsBatch.MAX_KEY) {
+            throw new InvalidInputException("Idempotency-Key", "error.sms.key", SmsBatch.MAX_KEY);
         }
         Instant now = clock.instant();
         Instant sendAfter = request.sendAt() == null || request.sendAt().isBefore(now) ? now : request.sendAt();
+        String hash = Secrets.sha256(String.join("\n", recipients) + "\u0000" + text + "\u0000" + request.deviceId()
+                + "\u0000" + request.simSlot() + "\u0000" + request.sendAt());
+        if (key != null) {
+            Optional<SmsBatch> earlier = em.createNamedQuery(SmsBatch.BY_KEY, SmsBatch.class)
+                    .setParameter("actor", actor)
+                    .setParameter("key", key)
+                    .getResultStream()
+                    .findFirst();
+            if (earlier.isPresent()) {
+                if (!earlier.get().getRequestHash().equals(hash)) {
+                    throw new InvalidInputException("Idempotency-Key", "error.sms.keyReused", key);
+                }
+                return new Sent(earlier.get(), messagesOf(earlier.get()), true);
+            }
+        }
+        SmsBatch batch = new SmsBatch(actor, now, key, hash, recipients.size());
+        em.persist(batch);
+        em.flush();
         List<SmsMessage> messages = new ArrayList<>();
         for (String recipient : recipients) {
             SmsMessage message = new SmsMessage(
+                    batch.getId(),
                     recipient,
                     text,
                     actor,
@@ -82,19 +138,45 @@ public class SmsService {
             messages.add(message);
         }
         em.flush();
-        List<Long> ids = new ArrayList<>();
         for (SmsMessage message : messages) {
             em.persist(new SmsEvent(message.getId(), MessageState.QUEUED, now, null));
-            ids.add(message.getId());
         }
         audit.fire(new AuditEvent(
                 actor,
                 SmsAction.SMS_QUEUED.name(),
-                recipients.size() == 1 ? recipients.iterator().next() : recipients.size() + " recipients",
+                recipients.size() == 1 ? recipients.get(0) : recipients.size() + " recipients",
                 AuditEvent.Outcome.SUCCESS,
                 split.count() + " part(s): " + excerpt(text)));
         queueChanged.fire(new SmsDispatcher.QueueChanged());
-        return ids;
+        return new Sent(batch, messages, false);
+    }
+
+    public List<SmsMessage> messagesOf(SmsBatch batch) {
+        return em.createNamedQuery(SmsMessage.OF_BATCH, SmsMessage.class)
+                .setParameter("batch", batch.getId())
+                .getResultList();
+    }
+
+    /** The distinct numbers to send to, in the order given: numbers first, then the contacts'. */
+    private List<String> recipients(Request request) {
+        Set<String> recipients = new LinkedHashSet<>();
+        for (String number : request.numbers() == null ? List.<String>of() : request.numbers()) {
+            recipients.add(phoneNumbers.normalise(number));
+        }
+        for (String externalId : request.contacts() == null ? List.<String>of() : request.contacts()) {
+            Contact contact = contacts.findByExternalId(externalId)
+                    .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", externalId));
+            recipients.add(contact.getNumbers().stream()
+                    .sorted(Comparator.comparing((PhoneNumber n) -> n.getLabel() != NumberLabel.MOBILE))
+                    .map(PhoneNumber::getE164)
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInputException(
+                            "contacts", "error.sms.contactWithoutNumber", contact.getDisplayName())));
+        }
+        if (recipients.isEmpty()) {
+            throw new InvalidInputException("to", "error.sms.noRecipient");
+        }
+        return List.copyOf(recipients);
     }
 
     private static String excerpt(String text) {

@@ -130,6 +130,6 @@ class SmsMessageTest {
 
     private static SmsMessage message(String text, Long preferredDevice) {
         return new SmsMessage(
-                "+21650000001", text, "secretary", T0, T0, T0.plus(Duration.ofDays(1)), preferredDevice, null);
+                null, "+21650000001", text, "secretary", T0, T0, T0.plus(Duration.ofDays(1)), preferredDevice, null);
     }
 }

@@ -196,15 +196,20 @@ public class FixtureServlet extends HttpServlet {
         if (request.getParameter("sms") != null) {
             String device = request.getParameter("device");
             String sim = request.getParameter("sim");
-            List<Long> ids = sms.send(
+            SmsService.Sent sent = sms.send(
                     "fixture",
                     new SmsService.Request(
                             List.of(request.getParameter("numbers").split(",")),
+                            List.of(),
                             request.getParameter("text"),
                             device == null ? null : Long.valueOf(device),
                             sim == null ? null : Integer.valueOf(sim),
+                            null,
                             null));
-            response.getWriter().write(ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            response.getWriter()
+                    .write(sent.messages().stream()
+                            .map(message -> String.valueOf(message.getId()))
+                            .collect(Collectors.joining(",")));
             return;
         }
         if (request.getParameter("command") != null) {

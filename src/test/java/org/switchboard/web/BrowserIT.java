@@ -204,6 +204,7 @@ class BrowserIT {
         changePassword(Fixtures.PASSWORD, "a-brand-new-secret");
         browser.waitForUrlEnding("/index.xhtml");
         browser.waitForText(By.id("messages"), "Your password has been changed.");
+        assertTrue(browser.consoleErrors().isEmpty(), "the password page gets its scripts: " + browser.consoleErrors());
     }
 
     @Test

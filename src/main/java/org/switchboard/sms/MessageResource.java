@@ -1,0 +1,127 @@
+package org.switchboard.sms;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.platform.InvalidInputException;
+
+/** How the school's platform sends SMS through the school's phones and follows them. */
+@Path("v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "SMS")
+@SecurityRequirement(name = "apiKey")
+public class MessageResource {
+
+    static final int MAX_LIST = 500;
+
+    @Inject
+    private SmsService sms;
+
+    @Inject
+    private SmsOutbox outbox;
+
+    /**
+     * A send request.
+     *
+     * @param to numbers in any usual format
+     * @param contacts contacts by the platform's own id; each gets it on its mobile, else its first number
+     * @param phone the id of the phone to send through; absent: whichever phone is connected and least busy
+     * @param sim the SIM slot (0-based); absent: the phone's default
+     * @param sendAt not before this instant; absent: now
+     */
+    public record SendRequest(
+            List<String> to, List<String> contacts, String text, Long phone, Integer sim, Instant sendAt) {}
+
+    /** What a request queued: one message per distinct recipient. */
+    public record Queued(long batch, boolean replayed, List<SmsMessage> messages) {}
+
+    /** A message with its timeline. */
+    public record Report(SmsMessage message, List<SmsEvent> timeline) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Send an SMS to one or more recipients",
+            description = "One message is queued per distinct recipient and sent by a connected phone as its pace"
+                    + " allows. With an Idempotency-Key, repeating the same request returns the same messages and"
+                    + " sends nothing again; the key used for a different request is refused.")
+    @APIResponse(responseCode = "201", description = "Queued")
+    @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same key: nothing sent")
+    @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
+    @APIResponse(responseCode = "401", description = "No valid API key")
+    public Response send(
+            SendRequest request,
+            @Parameter(description = "Any unique string of up to 100 characters chosen by the caller")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Context SecurityContext caller) {
+        if (request == null) {
+            throw new InvalidInputException("text", "error.sms.emptyText");
+        }
+        SmsService.Sent sent = sms.send(
+                caller.getUserPrincipal().getName(),
+                new SmsService.Request(
+                        request.to(),
+                        request.contacts(),
+                        request.text(),
+                        request.phone(),
+                        request.sim(),
+                        request.sendAt(),
+                        idempotencyKey));
+        return Response.status(sent.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(new Queued(sent.batch().getId(), sent.replayed(), sent.messages()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A message, its parts and its timeline of states")
+    @APIResponse(responseCode = "200", description = "The message")
+    @APIResponse(responseCode = "404", description = "No such message")
+    public Report get(@PathParam("id") long id) {
+        SmsMessage message = outbox.find(id).orElseThrow(() -> new NotFoundException("No message " + id));
+        return new Report(message, outbox.timeline(id));
+    }
+
+    @GET
+    @Operation(summary = "Messages, newest first", description = "Page with before=<the last id of a page>.")
+    public List<SmsMessage> list(
+            @Parameter(description = "QUEUED, DISPATCHED, SENT_TO_PHONE, SENT, DELIVERED, FAILED, EXPIRED, CANCELLED")
+                    @QueryParam("state")
+                    String state,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return outbox.list(state(state), before, Math.max(1, Math.min(limit, MAX_LIST)));
+    }
+
+    private static MessageState state(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return MessageState.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "error.sms.state", name);
+        }
+    }
+}

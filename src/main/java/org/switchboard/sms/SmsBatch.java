@@ -1,0 +1,73 @@
+package org.switchboard.sms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One send request and the messages it queued, found again by its idempotency key when the request is repeated. */
+@Entity
+@Table(name = "sms_batch")
+@NamedQuery(
+        name = SmsBatch.BY_KEY,
+        query = "select b from SmsBatch b where b.createdBy = :actor and b.idempotencyKey = :key")
+public class SmsBatch {
+
+    static final String BY_KEY = "SmsBatch.byKey";
+    static final int MAX_KEY = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+
+    /** SHA-256 of the request as understood, so that a key reused for another request is caught. */
+    @Column(name = "request_hash", nullable = false, updatable = false)
+    private String requestHash;
+
+    @Column(nullable = false, updatable = false)
+    private int total;
+
+    protected SmsBatch() {}
+
+    SmsBatch(String createdBy, Instant createdAt, String idempotencyKey, String requestHash, int total) {
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.idempotencyKey = idempotencyKey;
+        this.requestHash = Objects.requireNonNull(requestHash);
+        this.total = total;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getRequestHash() {
+        return requestHash;
+    }
+
+    public int getTotal() {
+        return total;
+    }
+}

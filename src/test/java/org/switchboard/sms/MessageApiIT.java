@@ -1,0 +1,169 @@
+package org.switchboard.sms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.testing.ContainerTest;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.Fixtures;
+import org.switchboard.testing.TestPhone;
+
+/** The school platform's side of SMS: POST /api/v1/messages and following what it queued. */
+@ContainerTest
+class MessageApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.switchboard();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Fixtures fixtures;
+    private String key;
+
+    @BeforeEach
+    void apiKey() {
+        fixtures = new Fixtures(base);
+        key = fixtures.apiKey();
+    }
+
+    @Test
+    void aRepeatedRequestWithTheSameKeySendsNothingAgain() throws Exception {
+        String idempotency = Fixtures.uniqueName("req");
+        String body = "{\"to\": [\"+21650200001\", \"50 200 001\", \"50200002\"], \"text\": \"Cantine fermée lundi\"}";
+
+        HttpResponse<String> first = post(body, idempotency);
+        HttpResponse<String> again = post(body, idempotency);
+
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(200, again.statusCode(), again.body());
+        JsonArray queued = json(first.body()).getJsonArray("messages");
+        assertEquals(2, queued.size(), "the same number written twice is one recipient");
+        assertEquals("+21650200001", queued.getJsonObject(0).getString("recipient"));
+        assertEquals(1, queued.getJsonObject(0).getInt("parts"));
+        assertEquals(
+                json(first.body()).getJsonNumber("batch"), json(again.body()).getJsonNumber("batch"));
+        assertEquals(ids(queued), ids(json(again.body()).getJsonArray("messages")));
+        assertTrue(json(again.body()).getBoolean("replayed"));
+
+        HttpResponse<String> reused = post("{\"to\": [\"+21650200001\"], \"text\": \"Autre chose\"}", idempotency);
+        assertEquals(400, reused.statusCode(), reused.body());
+        assertEquals("Idempotency-Key", json(reused.body()).getString("field"));
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndQueuesNothing() throws Exception {
+        assertError(post("{\"to\": [\"+21650200003\"], \"text\": \"  \"}", null), "text", "Write the text");
+        assertError(post("{\"to\": [], \"text\": \"Bonjour\"}", null), "to", "at least one recipient");
+        assertError(post("{\"to\": [\"12\"], \"text\": \"Bonjour\"}", null), "number", "12");
+        assertError(
+                post("{\"to\": [\"+21650200003\"], \"text\": \"" + "x".repeat(10_000) + "\"}", null),
+                "text",
+                "at most 10 parts");
+        assertError(post("{\"contacts\": [\"nobody-here\"], \"text\": \"Bonjour\"}", null), "contacts", "nobody-here");
+        assertError(get("api/v1/messages?state=LOST"), "state", "LOST");
+        HttpResponse<String> malformed = post("{\"to\": [", null);
+        assertEquals(400, malformed.statusCode(), malformed.body());
+    }
+
+    @Test
+    void aMessageIsFollowedFromTheQueueToThePhone() throws Exception {
+        Fixtures.Phone paired = fixtures.phone("api-phone");
+        String externalId = Fixtures.uniqueName("g");
+        fixtures.contact(
+                externalId,
+                """
+                {"firstName": "Amel", "lastName": "Trabelsi", "kind": "GUARDIAN",
+                 "numbers": [{"number": "71 200 004", "label": "HOME"}, {"number": "50 200 004", "label": "MOBILE"}]}
+                """);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            HttpResponse<String> sent = post(
+                    "{\"contacts\": [\"" + externalId + "\"], \"text\": \"Facture de novembre disponible\", \"phone\": "
+                            + paired.id() + "}",
+                    null);
+            assertEquals(201, sent.statusCode(), sent.body());
+            long id = json(sent.body())
+                    .getJsonArray("messages")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
+
+            JsonObject command = phone.await("send_sms");
+            assertEquals("+21650200004", command.getJsonObject("data").getString("to"), "the contact's mobile");
+            phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
+            phone.framesSoFar();
+
+            HttpResponse<String> report = get("api/v1/messages/" + id);
+            assertEquals(200, report.statusCode(), report.body());
+            JsonObject message = json(report.body()).getJsonObject("message");
+            assertEquals("SENT_TO_PHONE", message.getString("state"));
+            assertEquals(paired.id(), message.getJsonNumber("deviceId").longValue());
+            JsonArray timeline = json(report.body()).getJsonArray("timeline");
+            assertEquals("QUEUED", timeline.getJsonObject(0).getString("state"));
+            assertEquals(
+                    "SENT_TO_PHONE", timeline.getJsonObject(timeline.size() - 1).getString("state"));
+
+            HttpResponse<String> listed = get("api/v1/messages?state=sent_to_phone&limit=500");
+            assertTrue(listed.body().contains("\"id\":" + id + ","), listed.body());
+        }
+        assertEquals(404, get("api/v1/messages/999999999").statusCode());
+    }
+
+    private static void assertError(HttpResponse<String> response, String field, String inMessage) {
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject error = json(response.body());
+        assertEquals(field, error.getString("field"), response.body());
+        assertTrue(error.getString("message").contains(inMessage), response.body());
+    }
+
+    private static String ids(JsonArray messages) {
+        StringBuilder ids = new StringBuilder();
+        messages.forEach(m -> ids.append(m.asJsonObject().getJsonNumber("id")).append(' '));
+        return ids.toString();
+    }
+
+    private HttpResponse<String> post(String body, String idempotency) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toString()).resolve("api/v1/messages"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotency != null) {
+            request.header("Idempotency-Key", idempotency);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                        .header("Authorization", "Bearer " + key)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -81,8 +81,7 @@ public class MessageResource {
         SmsService.Sent sent = sms.send(
                 caller.getUserPrincipal().getName(),
                 new SmsService.Request(
-                        request.to(),
-                        request.contacts(),
+                        new SmsService.Recipients(request.to(), request.contacts(), List.of(), List.of()),
                         request.text(),
                         request.phone(),
                         request.sim(),

@@ -1,6 +1,7 @@
 package org.switchboard.sms;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +32,9 @@ public class SmsOutbox {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<SmsPush.MessagesChanged> changed;
 
     List<SmsMessage> due(int limit) {
         return em.createNamedQuery(SmsMessage.DUE, SmsMessage.class)
@@ -139,6 +143,26 @@ public class SmsOutbox {
                 .getResultList();
     }
 
+    /** The history page's rows: newest first, optionally in one state. */
+    public List<SmsMessage> page(MessageState state, int first, int size) {
+        var query = em.createQuery(
+                "select m from SmsMessage m" + (state == null ? "" : " where m.state = :state") + " order by m.id desc",
+                SmsMessage.class);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long count(MessageState state) {
+        var query = em.createQuery(
+                "select count(m) from SmsMessage m" + (state == null ? "" : " where m.state = :state"), Long.class);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.getSingleResult();
+    }
+
     /** Newest first, optionally in one state, before a given id (the last of the previous page). */
     public List<SmsMessage> list(MessageState state, Long before, int limit) {
         StringBuilder query = new StringBuilder("select m from SmsMessage m where 1 = 1");
@@ -181,7 +205,12 @@ public class SmsOutbox {
     }
 
     private boolean record(SmsMessage message, Optional<MessageState> moved, String detail, Instant now) {
-        moved.ifPresent(state -> em.persist(new SmsEvent(message.getId(), state, now, detail)));
+        moved.ifPresent(state -> {
+            em.persist(new SmsEvent(message.getId(), state, now, detail));
+            // Ids are given at insert: flushing now keeps the timeline in the order the states were taken.
+            em.flush();
+            changed.fire(new SmsPush.MessagesChanged());
+        });
         return moved.isPresent();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.contact.Contact;
+import org.switchboard.contact.ContactQuery;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.NumberLabel;
 import org.switchboard.contact.PhoneNumber;
@@ -56,21 +57,29 @@ public class SmsService {
     @Inject
     private Event<SmsDispatcher.QueueChanged> queueChanged;
 
+    @Inject
+    private Event<SmsPush.MessagesChanged> changed;
+
     /**
-     * What to send, to whom, and optionally through which phone and SIM, not before when, and under which idempotency
-     * key.
+     * Whom to send to. A contact gets the SMS on its mobile, else its first number; a group, each of its members
+     * that has a number.
      *
      * @param numbers numbers in any usual format
-     * @param contacts contacts by the school platform's id: each gets the SMS on its mobile (else its first number)
+     * @param externalIds contacts by the school platform's id (the REST API)
+     * @param contactIds contacts by Switchboard's id (the pages)
+     * @param groupIds groups by Switchboard's id
      */
+    public record Recipients(
+            List<String> numbers, List<String> externalIds, List<Long> contactIds, List<Long> groupIds) {
+
+        public static Recipients numbers(List<String> numbers) {
+            return new Recipients(numbers, List.of(), List.of(), List.of());
+        }
+    }
+
+    /** What to send, to whom, and optionally through which phone and SIM, not before when, under which key. */
     public record Request(
-            List<String> numbers,
-            List<String> contacts,
-            String text,
-            Long deviceId,
-            Integer simSlot,
-            Instant sendAt,
-            String idempotencyKey) {}
+            Recipients to, String text, Long deviceId, Integer simSlot, Instant sendAt, String idempotencyKey) {}
 
     /** The messages a request queued; {@code replayed} when it repeated an earlier request, which sent nothing. */
     public record Sent(SmsBatch batch, List<SmsMessage> messages, boolean replayed) {}
@@ -148,6 +157,7 @@ public class SmsService {
                 AuditEvent.Outcome.SUCCESS,
                 split.count() + " part(s): " + excerpt(text)));
         queueChanged.fire(new SmsDispatcher.QueueChanged());
+        changed.fire(new SmsPush.MessagesChanged());
         return new Sent(batch, messages, false);
     }
 
@@ -157,26 +167,47 @@ public class SmsService {
                 .getResultList();
     }
 
-    /** The distinct numbers to send to, in the order given: numbers first, then the contacts'. */
+    /** The distinct numbers to send to, in the order given: numbers, then contacts, then groups' members. */
     private List<String> recipients(Request request) {
+        Recipients to = request.to();
         Set<String> recipients = new LinkedHashSet<>();
-        for (String number : request.numbers() == null ? List.<String>of() : request.numbers()) {
+        for (String number : orEmpty(to.numbers())) {
             recipients.add(phoneNumbers.normalise(number));
         }
-        for (String externalId : request.contacts() == null ? List.<String>of() : request.contacts()) {
+        for (String externalId : orEmpty(to.externalIds())) {
             Contact contact = contacts.findByExternalId(externalId)
                     .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", externalId));
-            recipients.add(contact.getNumbers().stream()
-                    .sorted(Comparator.comparing((PhoneNumber n) -> n.getLabel() != NumberLabel.MOBILE))
-                    .map(PhoneNumber::getE164)
-                    .findFirst()
+            recipients.add(numberOf(contact)
                     .orElseThrow(() -> new InvalidInputException(
                             "contacts", "error.sms.contactWithoutNumber", contact.getDisplayName())));
+        }
+        for (Long id : orEmpty(to.contactIds())) {
+            Contact contact = contacts.find(id)
+                    .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", id));
+            numberOf(contact).ifPresent(recipients::add);
+        }
+        for (Long groupId : orEmpty(to.groupIds())) {
+            contacts.search(new ContactQuery(null, groupId), 0, Integer.MAX_VALUE).stream()
+                    .map(SmsService::numberOf)
+                    .flatMap(Optional::stream)
+                    .forEach(recipients::add);
         }
         if (recipients.isEmpty()) {
             throw new InvalidInputException("to", "error.sms.noRecipient");
         }
         return List.copyOf(recipients);
+    }
+
+    /** The number an SMS to this contact goes to: its mobile, else its first number. */
+    static Optional<String> numberOf(Contact contact) {
+        return contact.getNumbers().stream()
+                .sorted(Comparator.comparing((PhoneNumber n) -> n.getLabel() != NumberLabel.MOBILE))
+                .map(PhoneNumber::getE164)
+                .findFirst();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String excerpt(String text) {

@@ -27,8 +27,8 @@ class MessageBundlesTest {
     private static final Path BUNDLES = Path.of("src/main/resources/org/switchboard/i18n");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Pattern KEY_IN_PAGE = Pattern.compile("msg\\['([a-zA-Z0-9.\\-]+)'\\]");
-    private static final Pattern KEY_IN_CODE =
-            Pattern.compile("\"((?:error|login|users|apiKeys|account|contacts|groups|phones)\\.[a-zA-Z0-9.\\-]+)\"");
+    private static final Pattern KEY_IN_CODE = Pattern.compile(
+            "\"((?:error|login|users|apiKeys|account|contacts|groups|phones|sms)\\.[a-zA-Z0-9.\\-]+)\"");
 
     @ParameterizedTest
     @ValueSource(strings = {"fr", "ar"})

@@ -87,6 +87,7 @@ class MessageApiIT {
     @Test
     void aMessageIsFollowedFromTheQueueToThePhone() throws Exception {
         Fixtures.Phone paired = fixtures.phone("api-phone");
+        String text = Fixtures.uniqueName("Facture de novembre disponible");
         String externalId = Fixtures.uniqueName("g");
         fixtures.contact(
                 externalId,
@@ -97,8 +98,8 @@ class MessageApiIT {
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
             HttpResponse<String> sent = post(
-                    "{\"contacts\": [\"" + externalId + "\"], \"text\": \"Facture de novembre disponible\", \"phone\": "
-                            + paired.id() + "}",
+                    "{\"contacts\": [\"" + externalId + "\"], \"text\": \"" + text + "\", \"phone\": " + paired.id()
+                            + "}",
                     null);
             assertEquals(201, sent.statusCode(), sent.body());
             long id = json(sent.body())
@@ -107,7 +108,7 @@ class MessageApiIT {
                     .getJsonNumber("id")
                     .longValue();
 
-            JsonObject command = phone.await("send_sms");
+            JsonObject command = phone.awaitSms(text);
             assertEquals("+21650200004", command.getJsonObject("data").getString("to"), "the contact's mobile");
             phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
             phone.framesSoFar();

@@ -52,19 +52,19 @@ class SmsLifecycleIT {
     void whenAPhoneDropsBeforeAcknowledgingASecondPhoneTakesOverAndNothingIsSentTwice() {
         Fixtures.Phone first = fixtures.phone("first");
         Fixtures.Phone second = fixtures.phone("second");
+        String text = Fixtures.uniqueName("Sortie annulée demain");
         long id;
         String firstCommand;
         try (TestPhone phone = TestPhone.connect(base, first.token())) {
             phone.hello();
-            id = fixtures.sms(null, "Sortie annulée demain", "+21650100001").get(0);
-            firstCommand = phone.await("send_sms").getString("id");
+            id = fixtures.sms(null, text, "+21650100001").get(0);
+            firstCommand = phone.awaitSms(text).getString("id");
             assertTrue(fixtures.smsState(id).startsWith("DISPATCHED device=" + first.id()));
             phone.drop();
         }
         try (TestPhone taker = TestPhone.connect(base, second.token())) {
             taker.hello();
-            JsonObject command = taker.await("send_sms");
-            assertEquals("Sortie annulée demain", command.getJsonObject("data").getString("text"));
+            JsonObject command = taker.awaitSms(text);
             taker.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
             taker.framesSoFar();
         }
@@ -75,7 +75,9 @@ class SmsLifecycleIT {
         try (TestPhone back = TestPhone.connect(base, first.token())) {
             back.hello();
             assertTrue(
-                    back.framesSoFar().stream().noneMatch(f -> action(f).equals("send_sms")),
+                    back.framesSoFar().stream()
+                            .noneMatch(f -> action(f).equals("send_sms")
+                                    && f.getString("id").equals(firstCommand)),
                     "the first phone never gets it again");
         }
         assertTrue(fixtures.read("commands", first.id()).contains(firstCommand + " CANCELLED"));
@@ -86,8 +88,9 @@ class SmsLifecycleIT {
         Fixtures.Phone paired = fixtures.phone("lifecycle");
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
-            long id = fixtures.sms(paired.id(), LONG_TEXT, "+21650100002").get(0);
-            String command = phone.await("send_sms").getString("id");
+            String text = LONG_TEXT + " " + Fixtures.uniqueName("ref");
+            long id = fixtures.sms(paired.id(), text, "+21650100002").get(0);
+            String command = phone.awaitSms(text).getString("id");
             phone.send("ack", "{\"ref\": \"" + command + "\"}");
             phone.framesSoFar();
             assertTrue(fixtures.smsState(id).startsWith("SENT_TO_PHONE"), fixtures.smsState(id));
@@ -112,8 +115,9 @@ class SmsLifecycleIT {
         Fixtures.Phone paired = fixtures.phone("failing");
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
-            long id = fixtures.sms(paired.id(), LONG_TEXT, "+21650100003").get(0);
-            String command = phone.await("send_sms").getString("id");
+            String text = LONG_TEXT + " " + Fixtures.uniqueName("ref");
+            long id = fixtures.sms(paired.id(), text, "+21650100003").get(0);
+            String command = phone.awaitSms(text).getString("id");
 
             report(phone, command, 1, "sent", null);
             report(phone, command, 2, "failed", "GENERIC_FAILURE");
@@ -133,8 +137,9 @@ class SmsLifecycleIT {
         Fixtures.Phone paired = fixtures.phone("radio-off");
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
-            long id = fixtures.sms(paired.id(), "Bonjour", "+21650100004").get(0);
-            String command = phone.await("send_sms").getString("id");
+            String text = Fixtures.uniqueName("Bonjour");
+            long id = fixtures.sms(paired.id(), text, "+21650100004").get(0);
+            String command = phone.awaitSms(text).getString("id");
 
             String result =
                     phone.send("result", "{\"ref\": \"" + command + "\", \"ok\": false, \"reason\": \"RADIO_OFF\"}");

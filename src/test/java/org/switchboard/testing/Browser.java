@@ -139,6 +139,10 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         });
     }
 
+    public void waitForTextGone(By locator, String text) {
+        waiting().until(d -> !d.findElement(locator).getText().contains(text));
+    }
+
     public void waitForText(By locator, String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }

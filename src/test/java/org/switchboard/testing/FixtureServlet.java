@@ -199,8 +199,8 @@ public class FixtureServlet extends HttpServlet {
             SmsService.Sent sent = sms.send(
                     "fixture",
                     new SmsService.Request(
-                            List.of(request.getParameter("numbers").split(",")),
-                            List.of(),
+                            SmsService.Recipients.numbers(
+                                    List.of(request.getParameter("numbers").split(","))),
                             request.getParameter("text"),
                             device == null ? null : Long.valueOf(device),
                             sim == null ? null : Integer.valueOf(sim),

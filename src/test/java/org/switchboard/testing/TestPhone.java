@@ -122,6 +122,15 @@ public final class TestPhone implements AutoCloseable {
         return await(f -> action(f).equals("welcome") && ref(f).equals(id));
     }
 
+    /**
+     * The next {@code send_sms} command with this text, skipping others: in a database shared between test classes a
+     * phone may also be handed messages other tests left queued.
+     */
+    public JsonObject awaitSms(String text) {
+        return await(frame -> action(frame).equals("send_sms")
+                && text.equals(frame.getJsonObject("data").getString("text", "")));
+    }
+
     public void stopAnsweringPings() {
         answersPings = false;
     }

@@ -47,6 +47,8 @@ class AccessControlIT {
                 "contact/groups.xhtml",
                 "contact/import.xhtml",
                 "phone/index.xhtml",
+                "sms/compose.xhtml",
+                "sms/history.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",
@@ -60,6 +62,8 @@ class AccessControlIT {
                 "api/v1/contacts/by-phone/56646971",
                 "api/v1/contacts/ext-1",
                 "api/v1/invoices/INV-1",
+                "api/v1/messages",
+                "api/v1/messages/1",
                 "api/v1/no-such-endpoint");
     }
 

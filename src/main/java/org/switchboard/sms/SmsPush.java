@@ -1,0 +1,47 @@
+package org.switchboard.sms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tells the SMS pages that messages changed, through the Faces push channel {@value #CHANNEL}, once the change is
+ * committed. Like the phones' channel it carries no data, and a busy minute makes one message every half second.
+ */
+@ApplicationScoped
+public class SmsPush {
+
+    static final String CHANNEL = "sms";
+    private static final long COALESCE_MILLIS = 500;
+
+    @Inject
+    @Push(channel = CHANNEL)
+    private PushContext channel;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    /** Some message took a new state. */
+    record MessagesChanged() {}
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesChanged event) {
+        if (pending.compareAndSet(false, true)) {
+            scheduler.schedule(
+                    () -> {
+                        pending.set(false);
+                        channel.send("changed");
+                    },
+                    COALESCE_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.switchboard.sms;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.testing.TestPhone.action;
+import static org.switchboard.testing.TestPhone.ref;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.switchboard.testing.Browser;
+import org.switchboard.testing.ContainerTest;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.Fixtures;
+import org.switchboard.testing.TestPhone;
+
+/** A secretary sends an SMS to a class's guardians in Arabic and watches it reach them. */
+@ContainerTest
+@Tag("browser")
+class SmsPagesIT {
+
+    private static final String ARABIC =
+            "تذكير: اجتماع أولياء التلاميذ يوم الخميس على الساعة السادسة مساء في القاعة الكبرى";
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.switchboard();
+    }
+
+    // Arabic pages write numbers in Arabic-Indic digits (٢ is 2), as MessageFormat does for the language.
+    @Test
+    void composeToAGroupInArabicThenWatchTheStatesChangeLiveInTheHistory() {
+        Fixtures fixtures = new Fixtures(base);
+        String group = Fixtures.uniqueName("3B");
+        String mobile = "5" + String.format("%07d", (long) (Math.random() * 9_000_000));
+        for (int i = 0; i < 2; i++) {
+            fixtures.contact(
+                    Fixtures.uniqueName("g"),
+                    """
+                    {"firstName": "Walid", "lastName": "Guardian%d", "kind": "GUARDIAN",
+                     "numbers": [{"number": "%s", "label": "MOBILE"}], "groups": ["%s"]}
+                    """
+                            .formatted(i, mobile.substring(0, 7) + i, group));
+        }
+        Fixtures.Phone paired = fixtures.phone("sms-page");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open(base, "sms/compose.xhtml");
+            browser.click(By.cssSelector("a[data-lang='ar']"));
+            browser.waitForText(By.tagName("h1"), "إرسال رسالة قصيرة");
+
+            browser.click(By.id("compose:groups"));
+            browser.click(By.xpath("//div[@id='compose:groups_panel']//li[.//label[text()='" + group + "']]"
+                    + "//div[contains(@class, 'ui-chkbox-box')]"));
+            browser.click(By.cssSelector("[id='compose:groups_panel'] .ui-selectcheckboxmenu-close"));
+            browser.waitFor(By.id("compose:text")).sendKeys(ARABIC);
+            browser.waitForText(By.id("compose:counter"), "يونيكود (UCS-2) · ٢ جزء");
+            browser.screenshot("sms-compose-ar");
+            browser.click(By.id("compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForText(By.id("messages"), "أُضيفت ٢ رسالة");
+
+            List<JsonObject> commands = new ArrayList<>();
+            commands.add(phone.awaitSms(ARABIC));
+            commands.add(phone.awaitSms(ARABIC));
+
+            browser.open(base, "sms/history.xhtml");
+            browser.waitForText(By.id("history:table"), "سُلّمت إلى هاتف");
+            String table = browser.textOnceShown(By.id("history:table"));
+            assertTrue(table.contains("+216 •• ••• " + mobile.substring(5, 7) + "0"), table);
+            assertFalse(table.contains(mobile.substring(0, 5)), "a staff member sees numbers masked");
+
+            for (JsonObject command : commands) {
+                phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
+                for (int part = 1; part <= 2; part++) {
+                    String id = phone.send(
+                            "sms_status",
+                            "{\"ref\": \"" + command.getString("id") + "\", \"part\": " + part
+                                    + ", \"parts\": 2, \"state\": \"delivered\"}");
+                    phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
+                }
+            }
+
+            browser.waitForText(By.id("history:table"), "وصلت");
+            browser.waitForTextGone(By.id("history:table"), "سُلّمت إلى هاتف");
+            browser.screenshot("sms-history-ar");
+            assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors()::toString);
+        }
+    }
+}

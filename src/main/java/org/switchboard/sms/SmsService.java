@@ -144,9 +144,10 @@ public class SmsService {
                     request.deviceId(),
                     request.simSlot());
             em.persist(message);
+            // Ids are given at insert; flushing each keeps them in the recipients' order.
+            em.flush();
             messages.add(message);
         }
-        em.flush();
         for (SmsMessage message : messages) {
             em.persist(new SmsEvent(message.getId(), MessageState.QUEUED, now, null));
         }

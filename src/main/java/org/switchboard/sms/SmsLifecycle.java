@@ -40,6 +40,9 @@ public class SmsLifecycle {
     private SmsSettings settings;
 
     @Inject
+    private Event<SmsPush.MessagesChanged> changed;
+
+    @Inject
     private PhoneNumbers phoneNumbers;
 
     void acknowledged(@Observes CommandAcknowledged event) {
@@ -91,6 +94,7 @@ public class SmsLifecycle {
                 sms.contactName(),
                 sms.text(),
                 sms.at()));
+        changed.fire(new SmsPush.MessagesChanged());
     }
 
     void typedOnPhone(@Observes SmsSentFromPhone sms) {

@@ -103,4 +103,42 @@ class SmsPagesIT {
             assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors()::toString);
         }
     }
+
+    @Test
+    void anIncomingSmsWaitsUnreadInTheInboxAndIsAnsweredInPlace() {
+        Fixtures fixtures = new Fixtures(base);
+        String mobile = "5" + String.format("%07d", (long) (Math.random() * 9_000_000));
+        String surname = "Parent" + Fixtures.uniqueName("").substring(1, 6);
+        fixtures.contact(
+                Fixtures.uniqueName("g"),
+                """
+                {"firstName": "Nadia", "lastName": "%s", "kind": "GUARDIAN",
+                 "numbers": [{"number": "%s", "label": "MOBILE"}]}
+                """
+                        .formatted(surname, mobile));
+        Fixtures.Phone paired = fixtures.phone("inbox-page");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            String id = phone.send(
+                    "sms_received", "{\"from\": \"+216" + mobile + "\", \"text\": \"Mon fils sera absent demain\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
+
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            assertTrue(browser.textOnceShown(By.id("menu")).contains("SMS inbox (1)"));
+            browser.open(base, "sms/inbox.xhtml");
+            browser.waitForText(By.id("inbox:threads"), "Nadia " + surname);
+
+            browser.click(By.xpath("//a[.//bdi[text()='Nadia " + surname + "']]"));
+            browser.waitForText(By.id("inbox:conversation"), "Mon fils sera absent demain");
+            browser.waitFor(By.id("inbox:reply")).sendKeys("Bien noté, merci.");
+            browser.click(By.id("inbox:send"));
+
+            JsonObject reply = phone.awaitSms("Bien noté, merci.");
+            assertTrue(reply.getJsonObject("data").getString("to").endsWith(mobile));
+            browser.waitForText(By.id("inbox:conversation"), "Bien noté, merci.");
+            browser.open(base, "index.xhtml");
+            assertFalse(browser.textOnceShown(By.id("menu")).contains("SMS inbox ("), "read once opened");
+        }
+    }
 }

@@ -49,6 +49,7 @@ class AccessControlIT {
                 "phone/index.xhtml",
                 "sms/compose.xhtml",
                 "sms/history.xhtml",
+                "sms/inbox.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",

@@ -1,0 +1,112 @@
+package org.switchboard.sms;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversations: every number that wrote to a school phone, with what it wrote and what was sent to it, newest
+ * conversation first.
+ */
+@ApplicationScoped
+@Transactional
+public class Inbox {
+
+    static final int THREADS_SHOWN = 100;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<SmsPush.MessagesChanged> changed;
+
+    /**
+     * One conversation in the list.
+     *
+     * @param contactName who has this number in the directory, if anyone (the first by name when several share it)
+     */
+    public record Thread(String number, String contactName, Instant lastAt, long unread) {}
+
+    /** One line of a conversation: received, typed on the phone, or sent from Switchboard (with its state). */
+    public record Line(Instant at, boolean incoming, String text, MessageState state) {}
+
+    public List<Thread> threads() {
+        List<Object[]> rows = em.createQuery(
+                        "select i.number, max(i.receivedAt), sum(case when i.readAt is null and i.direction = :received"
+                                + " then 1 else 0 end) from IncomingSms i group by i.number order by max(i.receivedAt) desc",
+                        Object[].class)
+                .setParameter("received", IncomingSms.Direction.RECEIVED)
+                .setMaxResults(THREADS_SHOWN)
+                .getResultList();
+        Map<String, String> names =
+                contactNames(rows.stream().map(row -> (String) row[0]).toList());
+        return rows.stream()
+                .map(row -> new Thread(
+                        (String) row[0], names.get((String) row[0]), (Instant) row[1], ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    public long unread() {
+        return em.createQuery(
+                        "select count(i) from IncomingSms i where i.readAt is null and i.direction = :received",
+                        Long.class)
+                .setParameter("received", IncomingSms.Direction.RECEIVED)
+                .getSingleResult();
+    }
+
+    /** The conversation with a number, oldest first; opening it marks what it received as read. */
+    public List<Line> open(String number) {
+        int read = em.createQuery(
+                        "update IncomingSms i set i.readAt = :now where i.number = :number and i.readAt is null")
+                .setParameter("now", clock.instant())
+                .setParameter("number", number)
+                .executeUpdate();
+        if (read > 0) {
+            changed.fire(new SmsPush.MessagesChanged());
+        }
+        List<Line> lines = new ArrayList<>();
+        em.createNamedQuery(IncomingSms.WITH_NUMBER, IncomingSms.class)
+                .setParameter("number", number)
+                .getResultList()
+                .forEach(sms -> lines.add(new Line(
+                        sms.getReceivedAt(),
+                        sms.getDirection() == IncomingSms.Direction.RECEIVED,
+                        sms.getText(),
+                        null)));
+        em.createQuery("select m from SmsMessage m where m.recipient = :number", SmsMessage.class)
+                .setParameter("number", number)
+                .getResultList()
+                .forEach(message ->
+                        lines.add(new Line(message.getCreatedAt(), false, message.getText(), message.getState())));
+        lines.sort(Comparator.comparing(Line::at));
+        return lines;
+    }
+
+    private Map<String, String> contactNames(List<String> numbers) {
+        Map<String, String> names = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return names;
+        }
+        em.createQuery(
+                        "select p.e164, c.firstName, c.lastName from PhoneNumber p join p.contact c"
+                                + " where p.e164 in :numbers order by c.lastName, c.firstName",
+                        Object[].class)
+                .setParameter("numbers", numbers)
+                .getResultList()
+                .forEach(row -> names.putIfAbsent((String) row[0], (row[1] + " " + row[2]).strip()));
+        return names;
+    }
+}

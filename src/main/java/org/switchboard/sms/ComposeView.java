@@ -41,6 +41,11 @@ public class ComposeView implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private SmsTemplates templates;
+
+    private Long templateId;
+
     private List<Contact> chosenContacts = new ArrayList<>();
     private List<Long> groupIds = new ArrayList<>();
     private List<String> numbers = new ArrayList<>();
@@ -59,6 +64,25 @@ public class ComposeView implements Serializable {
 
     public List<Device> getPhones() {
         return devices.list().stream().filter(device -> !device.isRevoked()).toList();
+    }
+
+    public List<SmsTemplate> getTemplates() {
+        return templates.list();
+    }
+
+    /** Puts the chosen template's text in the text box, where it can still be changed. */
+    public void useTemplate() {
+        if (templateId != null) {
+            templates.find(templateId).ifPresent(template -> text = template.getText());
+        }
+    }
+
+    public Long getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(Long templateId) {
+        this.templateId = templateId;
     }
 
     public Segments.Split getSplit() {

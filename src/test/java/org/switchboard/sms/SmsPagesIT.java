@@ -141,4 +141,25 @@ class SmsPagesIT {
             assertFalse(browser.textOnceShown(By.id("menu")).contains("SMS inbox ("), "read once opened");
         }
     }
+
+    @Test
+    void aTemplateIsWrittenWithItsPartCountAndListed() {
+        Fixtures fixtures = new Fixtures(base);
+        String name = Fixtures.uniqueName("Sortie");
+        browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "sms/templates.xhtml");
+
+        browser.click(By.id("templates:new"));
+        browser.waitFor(By.id("templateForm:name")).sendKeys(name);
+        browser.driver().findElement(By.id("templateForm:text")).sendKeys("La sortie au musée est reportée.");
+        browser.waitForText(By.id("templateForm:counter"), "32 characters · GSM-7 · 1 part(s)");
+        browser.click(By.id("templateForm:save"));
+
+        browser.waitForText(By.id("templates:table"), name);
+        assertTrue(browser.textOnceShown(By.id("templates:table")).contains("La sortie au musée est reportée."));
+        browser.open(base, "sms/compose.xhtml");
+        browser.waitFor(By.id("compose:template"));
+        assertTrue(browser.driver().getPageSource().contains(name), "compose offers the template");
+    }
 }

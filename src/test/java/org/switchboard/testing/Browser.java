@@ -139,6 +139,13 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         });
     }
 
+    /** Until no jQuery animation runs: PrimeFaces overlays slide in, and a click during the slide misses. */
+    public void waitForAnimations() {
+        waiting()
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return !window.jQuery || jQuery(':animated').length === 0;")));
+    }
+
     public void waitForTextGone(By locator, String text) {
         waiting().until(d -> !d.findElement(locator).getText().contains(text));
     }

@@ -50,6 +50,7 @@ class AccessControlIT {
                 "sms/compose.xhtml",
                 "sms/history.xhtml",
                 "sms/inbox.xhtml",
+                "sms/templates.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",

@@ -144,10 +144,12 @@ public class SmsService {
                     request.deviceId(),
                     request.simSlot());
             em.persist(message);
-            // Ids are given at insert; flushing each keeps them in the recipients' order.
-            em.flush();
             messages.add(message);
         }
+        // One flush for all: flushing each would re-check every managed message each time. Ids are given at insert,
+        // in no promised order, so the messages are listed by id, as a repeated request lists them.
+        em.flush();
+        messages.sort(Comparator.comparing(SmsMessage::getId));
         for (SmsMessage message : messages) {
             em.persist(new SmsEvent(message.getId(), MessageState.QUEUED, now, null));
         }

@@ -1,6 +1,7 @@
 package org.switchboard.phone;
 
 import jakarta.inject.Inject;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -62,8 +63,7 @@ public class PhoneEndpoint {
     public static class Handshake extends ServerEndpointConfig.Configurator {
 
         @Override
-        public void modifyHandshake(
-                ServerEndpointConfig config, HandshakeRequest request, jakarta.websocket.HandshakeResponse response) {
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             // Jakarta WebSocket 2.1 gives each handshake its own copy of these properties, which becomes the session's.
             Map<String, Object> properties = config.getUserProperties();
             properties.put(TOKEN, token(request));

@@ -36,6 +36,9 @@ public class SmsOutbox {
     @Inject
     private Event<SmsPush.MessagesChanged> changed;
 
+    @Inject
+    private Event<SmsStateChanged> stateChanged;
+
     List<SmsMessage> due(int limit) {
         return em.createNamedQuery(SmsMessage.DUE, SmsMessage.class)
                 .setParameter("queued", MessageState.QUEUED)
@@ -210,6 +213,7 @@ public class SmsOutbox {
             // Ids are given at insert: flushing now keeps the timeline in the order the states were taken.
             em.flush();
             changed.fire(new SmsPush.MessagesChanged());
+            stateChanged.fire(new SmsStateChanged(message.getId(), message.getRecipient(), state, now, detail));
         });
         return moved.isPresent();
     }

@@ -34,11 +34,17 @@ public class MessageResource {
 
     static final int MAX_LIST = 500;
 
+    /** Messages the API queues name their sender {@code api:<key name>}: the history and audit tell UI from API. */
+    static final String API_ACTOR_PREFIX = "api:";
+
     @Inject
     private SmsService sms;
 
     @Inject
     private SmsOutbox outbox;
+
+    @Inject
+    private SmsTemplates templates;
 
     /**
      * A send request.
@@ -47,10 +53,18 @@ public class MessageResource {
      * @param contacts contacts by the platform's own id; each gets it on its mobile, else its first number
      * @param phone the id of the phone to send through; absent: whichever phone is connected and least busy
      * @param sim the SIM slot (0-based); absent: the phone's default
+     * @param text the text, which may hold placeholders such as {firstName}, filled for each recipient
+     * @param template instead of a text, the name of a saved template
      * @param sendAt not before this instant; absent: now
      */
     public record SendRequest(
-            List<String> to, List<String> contacts, String text, Long phone, Integer sim, Instant sendAt) {}
+            List<String> to,
+            List<String> contacts,
+            String text,
+            String template,
+            Long phone,
+            Integer sim,
+            Instant sendAt) {}
 
     /** What a request queued: one message per distinct recipient. */
     public record Queued(long batch, boolean replayed, List<SmsMessage> messages) {}
@@ -63,7 +77,8 @@ public class MessageResource {
     @Operation(
             summary = "Send an SMS to one or more recipients",
             description = "One message is queued per distinct recipient and sent by a connected phone as its pace"
-                    + " allows. With an Idempotency-Key, repeating the same request returns the same messages and"
+                    + " allows. The text (or the template's) may hold placeholders, filled for each recipient from"
+                    + " their contact: {firstName}, {lastName}, {name}, {class}, {amountDue}. With an Idempotency-Key, repeating the same request returns the same messages and"
                     + " sends nothing again; the key used for a different request is refused.")
     @APIResponse(responseCode = "201", description = "Queued")
     @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same key: nothing sent")
@@ -79,10 +94,10 @@ public class MessageResource {
             throw new InvalidInputException("text", "error.sms.emptyText");
         }
         SmsService.Sent sent = sms.send(
-                caller.getUserPrincipal().getName(),
+                API_ACTOR_PREFIX + caller.getUserPrincipal().getName(),
                 new SmsService.Request(
                         new SmsService.Recipients(request.to(), request.contacts(), List.of(), List.of()),
-                        request.text(),
+                        text(request),
                         request.phone(),
                         request.sim(),
                         request.sendAt(),
@@ -110,7 +125,21 @@ public class MessageResource {
                     String state,
             @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return outbox.list(state(state), before, Math.max(1, Math.min(limit, MAX_LIST)));
+        return outbox.list(HistoryFilter.of(state(state)), before, Math.max(1, Math.min(limit, MAX_LIST)));
+    }
+
+    private String text(SendRequest request) {
+        if (request.template() == null || request.template().isBlank()) {
+            return request.text();
+        }
+        if (request.text() != null && !request.text().isBlank()) {
+            throw new InvalidInputException("template", "error.sms.textOrTemplate");
+        }
+        return templates
+                .find(request.template())
+                .orElseThrow(
+                        () -> new InvalidInputException("template", "error.sms.unknownTemplate", request.template()))
+                .getText();
     }
 
     private static MessageState state(String name) {

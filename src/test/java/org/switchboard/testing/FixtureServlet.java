@@ -22,9 +22,11 @@ import org.switchboard.phone.PhoneGateway;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
+import org.switchboard.sms.Campaigns;
 import org.switchboard.sms.SmsMessage;
 import org.switchboard.sms.SmsOutbox;
 import org.switchboard.sms.SmsService;
+import org.switchboard.sms.SmsTemplates;
 
 /**
  * Test-only: sets up users and API keys through the real services for tests that drive the application from outside
@@ -59,6 +61,12 @@ public class FixtureServlet extends HttpServlet {
     private SmsOutbox outbox;
 
     @Inject
+    private SmsTemplates templates;
+
+    @Inject
+    private Campaigns campaigns;
+
+    @Inject
     private PhoneEventLog phoneEvents;
 
     @PersistenceContext
@@ -88,6 +96,10 @@ public class FixtureServlet extends HttpServlet {
             case "revoke" -> {
                 devices.revoke(actor, device);
                 yield "revoked";
+            }
+            case "pace" -> {
+                devices.setSmsPace(actor, device, Integer.valueOf(request.getParameter("parts")));
+                yield "paced";
             }
             default -> throw new IllegalArgumentException(request.getParameter("command"));
         };
@@ -214,6 +226,40 @@ public class FixtureServlet extends HttpServlet {
         }
         if (request.getParameter("command") != null) {
             response.getWriter().write(command(request));
+            return;
+        }
+        if (request.getParameter("template") != null) {
+            templates.save("fixture", null, request.getParameter("template"), request.getParameter("text"));
+            response.getWriter().write("saved");
+            return;
+        }
+        if (request.getParameter("campaign") != null) {
+            long batch = outbox.find(Long.parseLong(request.getParameter("message")))
+                    .orElseThrow()
+                    .getBatchId();
+            String actor = "fixture";
+            response.getWriter()
+                    .write(
+                            switch (request.getParameter("campaign")) {
+                                case "id" -> String.valueOf(batch);
+                                case "pause" -> String.valueOf(campaigns.pause(actor, batch));
+                                case "resume" -> String.valueOf(campaigns.resume(actor, batch));
+                                case "cancel" -> String.valueOf(campaigns.cancel(actor, batch));
+                                case "progress" -> {
+                                    Campaigns.Progress progress =
+                                            campaigns.progress(batch).orElseThrow();
+                                    yield "status=" + progress.getBatch().getStatus() + " total=" + progress.getTotal()
+                                            + " waiting="
+                                            + progress.getWaiting() + " sending=" + progress.getSending()
+                                            + " delivered="
+                                            + progress.getDelivered() + " failed=" + progress.getFailed()
+                                            + " cancelled="
+                                            + progress.getCancelled() + " percent=" + progress.getPercent()
+                                            + " finished="
+                                            + progress.isFinished();
+                                }
+                                default -> throw new IllegalArgumentException(request.getParameter("campaign"));
+                            });
             return;
         }
         switch (request.getParameter("create")) {

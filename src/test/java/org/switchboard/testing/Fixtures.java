@@ -119,6 +119,20 @@ public final class Fixtures {
         return Arrays.stream(post(form).split(",")).map(Long::valueOf).toList();
     }
 
+    /** Saves an SMS template through the real service. */
+    public void template(String name, String text) {
+        post(Map.of("template", name, "text", text));
+    }
+
+    /**
+     * Pauses, resumes or cancels the campaign a message belongs to ({@code true}, or the number cancelled), gives its id
+     * ({@code id}), or reads
+     * its progress: {@code status=… total=… waiting=… sending=… delivered=… failed=… cancelled=… percent=… finished=…}.
+     */
+    public String campaign(long messageId, String action) {
+        return post(Map.of("campaign", action, "message", String.valueOf(messageId)));
+    }
+
     /** A message's state and timeline: {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}. */
     public String smsState(long id) {
         return get("?read=sms&id=" + id);

@@ -47,6 +47,7 @@ class AccessControlIT {
                 "contact/groups.xhtml",
                 "contact/import.xhtml",
                 "phone/index.xhtml",
+                "sms/campaigns.xhtml",
                 "sms/compose.xhtml",
                 "sms/history.xhtml",
                 "sms/inbox.xhtml",

@@ -4,5 +4,8 @@ package org.switchboard.sms;
 enum SmsAction {
     SMS_QUEUED,
     SMS_TEMPLATE_SAVED,
-    SMS_TEMPLATE_DELETED
+    SMS_TEMPLATE_DELETED,
+    WEBHOOK_ADDED,
+    WEBHOOK_CHANGED,
+    WEBHOOK_DELETED
 }

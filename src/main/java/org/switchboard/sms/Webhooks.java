@@ -51,6 +51,9 @@ public class Webhooks {
     @Inject
     private Event<DeliveriesQueued> queued;
 
+    @Inject
+    private Event<WebhookAttempted> attempted;
+
     /** A webhook just registered, with its secret: shown once. */
     public record Registered(Webhook webhook, String secret) {}
 
@@ -222,6 +225,7 @@ public class Webhooks {
         return delivery(deliveryId).flatMap(delivery -> {
             WebhookDelivery.State state =
                     delivery.attempted(status, error, now, settings.webhookMaxAttempts(), settings.webhookFirstRetry());
+            attempted.fire(new WebhookAttempted(deliveryId, delivery.getWebhookId(), state, status));
             return state == WebhookDelivery.State.PENDING
                     ? Optional.of(Duration.between(now, delivery.getNextAttemptAt()))
                     : Optional.empty();

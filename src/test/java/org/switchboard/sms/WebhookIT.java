@@ -213,6 +213,34 @@ class WebhookIT {
     }
 
     @Test
+    void whatWasPendingWhenAWebhookWasDisabledIsSentOnceItIsEnabledAgain() {
+        WebhookReceiver receiver = receiver(503).holdingTheFirstAnswer();
+        Fixtures.Webhook webhook = webhook(receiver.url(), "SMS_RECEIVED");
+        Fixtures.Phone paired = fixtures.phone("webhook-resume");
+        String text = Fixtures.uniqueName("Plus tard");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            receive(phone, "50 100 077", text);
+        }
+        String deliveryId =
+                receiver.await(r -> r.json().getString("text").equals(text)).header("X-Switchboard-Delivery");
+        fixtures.webhookEnabled(webhook.id(), false);
+        receiver.release();
+        assertTrue(fixtures.webhookAttemptEnded(deliveryId, "PENDING"));
+        assertEquals(
+                deliveryId + " sms.received PENDING attempts=1 status=503 error=HTTP 503",
+                fixtures.webhookDeliveries(webhook.id()));
+
+        fixtures.webhookEnabled(webhook.id(), true);
+
+        receiver.awaitCount(r -> r.json().getString("text").equals(text), 2);
+        assertTrue(fixtures.webhookAttemptEnded(deliveryId, "DELIVERED"));
+        assertEquals(
+                deliveryId + " sms.received DELIVERED attempts=2 status=200 error=null",
+                fixtures.webhookDeliveries(webhook.id()));
+    }
+
+    @Test
     void aBadUrlOrNoEventIsRefusedWithTheReasonAndNothingStored() {
         String host = Fixtures.uniqueName("refused") + ".example";
         for (String url : List.of("ftp://" + host + "/hook", host + "/hook", "http:///" + host, "")) {

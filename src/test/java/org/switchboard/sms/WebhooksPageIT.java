@@ -67,6 +67,7 @@ class WebhooksPageIT {
             WebhookReceiver.Request request =
                     receiver.await(r -> r.json().getString("text").equals(text));
             assertTrue(request.isSignedWith(secret), "signed with the secret the page showed");
+            assertTrue(fixtures.webhookAttemptEnded(request.header("X-Switchboard-Delivery"), "DELIVERED"));
 
             browser.open(base, "sms/webhooks.xhtml");
             browser.waitForText(By.id("webhooks:table"), receiver.url());
@@ -75,6 +76,7 @@ class WebhooksPageIT {
             browser.waitForText(By.id("webhooks:deliveryTable"), "sms.received");
             browser.waitForText(By.id("webhooks:deliveryTable"), "Delivered");
             browser.waitForText(By.id("webhooks:deliveryTable"), "200");
+            browser.screenshot("sms-webhooks");
 
             browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':disable')]"));
             browser.waitForText(By.xpath(row(receiver.url())), "Disabled");

@@ -128,6 +128,21 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(describeSms(Long.parseLong(request.getParameter("id"))));
             return;
         }
+        if ("webhookAttempt".equals(request.getParameter("read"))) {
+            String delivery = request.getParameter("delivery");
+            String until = request.getParameter("until");
+            try {
+                response.getWriter()
+                        .write(String.valueOf(webhookLog.await(
+                                attempt -> attempt.deliveryId().equals(delivery)
+                                        && attempt.state().name().equals(until),
+                                EVENT_WAIT)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return;
+        }
         if ("webhookDeliveries".equals(request.getParameter("read"))) {
             response.getWriter().write(webhookDeliveries(request));
             return;

@@ -168,6 +168,11 @@ public final class Fixtures {
                 + "&until=" + state);
     }
 
+    /** Whether a try of the delivery ended in the state (PENDING, DELIVERED, FAILED), once it did or after 20 s. */
+    public boolean webhookAttemptEnded(String delivery, String state) {
+        return Boolean.parseBoolean(get("?read=webhookAttempt&delivery=" + delivery + "&until=" + state));
+    }
+
     /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */
     public String memory() {
         return get("?read=memory");

@@ -20,6 +20,8 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -73,6 +75,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
+    private final CountDownLatch firstAnswer = new CountDownLatch(1);
+    private volatile boolean holdingFirst;
 
     /** @param firstStatuses what the first requests are answered, in order */
     public WebhookReceiver(int... firstStatuses) {
@@ -85,10 +89,34 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = record(new Request(Map.copyOf(exchange.getRequestHeaders()), body));
+            if (holdingFirst) {
+                holdingFirst = false;
+                awaitRelease();
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    /** Makes the first request wait for {@link #release} before it is answered, as a slow receiver would. */
+    public WebhookReceiver holdingTheFirstAnswer() {
+        holdingFirst = true;
+        return this;
+    }
+
+    public void release() {
+        firstAnswer.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!firstAnswer.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the test never released the first answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String url() {
@@ -133,6 +161,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -19,7 +19,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +39,12 @@ import org.switchboard.platform.InvalidInputException;
 public class MessageResource {
 
     static final int MAX_LIST = 500;
+    private static final String WEBHOOK_URL = "https://receiver.example/a-url-registered-on-the-sms-webhooks-page";
+    private static final String WEBHOOK_SIGNING = "X-Switchboard-Signature is sha256= and the hex HMAC-SHA256 of the"
+            + " exact body bytes keyed with the webhook's secret; X-Switchboard-Delivery (also the body's id) is the"
+            + " same on every retry. See docs/webhooks.md.";
+    private static final String WEBHOOK_ANSWER = "Any 2xx ends the delivery; anything else, a timeout (10 s) or a"
+            + " refused connection is retried with doubling pauses up to the configured number of tries.";
 
     /** Messages the API queues name their sender {@code api:<key name>}: the history and audit tell UI from API. */
     static final String API_ACTOR_PREFIX = "api:";
@@ -84,6 +96,53 @@ public class MessageResource {
     @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same key: nothing sent")
     @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
     @APIResponse(responseCode = "401", description = "No valid API key")
+    @Callback(
+            name = "smsStateWebhook",
+            callbackUrlExpression = WEBHOOK_URL,
+            operations =
+                    @CallbackOperation(
+                            method = "post",
+                            summary = "A message took a new state (to the webhooks registered for sms.state)",
+                            description = WEBHOOK_SIGNING,
+                            parameters = {
+                                @Parameter(name = "X-Switchboard-Signature", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Event", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Delivery", in = ParameterIn.HEADER)
+                            },
+                            requestBody =
+                                    @RequestBody(
+                                            content =
+                                                    @Content(
+                                                            mediaType = MediaType.APPLICATION_JSON,
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    WebhookPayload.StateChanged
+                                                                                            .class))),
+                            responses = @APIResponse(responseCode = "200", description = WEBHOOK_ANSWER)))
+    @Callback(
+            name = "smsReceivedWebhook",
+            callbackUrlExpression = WEBHOOK_URL,
+            operations =
+                    @CallbackOperation(
+                            method = "post",
+                            summary = "A school phone received an SMS (to the webhooks registered for sms.received)",
+                            description = WEBHOOK_SIGNING,
+                            parameters = {
+                                @Parameter(name = "X-Switchboard-Signature", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Event", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Delivery", in = ParameterIn.HEADER)
+                            },
+                            requestBody =
+                                    @RequestBody(
+                                            content =
+                                                    @Content(
+                                                            mediaType = MediaType.APPLICATION_JSON,
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    WebhookPayload.Received.class))),
+                            responses = @APIResponse(responseCode = "200", description = WEBHOOK_ANSWER)))
     public Response send(
             SendRequest request,
             @Parameter(description = "Any unique string of up to 100 characters chosen by the caller")

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
@@ -19,6 +21,7 @@ import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PairingCodes;
 import org.switchboard.phone.PhoneGateway;
+import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
@@ -27,6 +30,9 @@ import org.switchboard.sms.SmsMessage;
 import org.switchboard.sms.SmsOutbox;
 import org.switchboard.sms.SmsService;
 import org.switchboard.sms.SmsTemplates;
+import org.switchboard.sms.WebhookDelivery;
+import org.switchboard.sms.WebhookEvent;
+import org.switchboard.sms.Webhooks;
 
 /**
  * Test-only: sets up users and API keys through the real services for tests that drive the application from outside
@@ -68,6 +74,12 @@ public class FixtureServlet extends HttpServlet {
 
     @Inject
     private PhoneEventLog phoneEvents;
+
+    @Inject
+    private Webhooks webhooks;
+
+    @Inject
+    private WebhookLog webhookLog;
 
     @PersistenceContext
     private EntityManager em;
@@ -128,6 +140,25 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(describeSms(Long.parseLong(request.getParameter("id"))));
             return;
         }
+        if ("webhookAttempt".equals(request.getParameter("read"))) {
+            String delivery = request.getParameter("delivery");
+            String until = request.getParameter("until");
+            try {
+                response.getWriter()
+                        .write(String.valueOf(webhookLog.await(
+                                attempt -> attempt.deliveryId().equals(delivery)
+                                        && attempt.state().name().equals(until),
+                                EVENT_WAIT)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return;
+        }
+        if ("webhookDeliveries".equals(request.getParameter("read"))) {
+            response.getWriter().write(webhookDeliveries(request));
+            return;
+        }
         if ("incoming".equals(request.getParameter("read"))) {
             response.getWriter()
                     .write(em.createQuery(
@@ -179,6 +210,69 @@ public class FixtureServlet extends HttpServlet {
                 .findFirst()
                 .orElse("0");
         return "heapUsedBytes=" + heapUsed + " rssKiB=" + rss;
+    }
+
+    /**
+     * A webhook's deliveries, newest first, {@code deliveryId event STATE attempts=… status=… error=…} a line; with
+     * {@code until}, once a try of one of them (or of {@code delivery}) ended in that state, or after 20 s.
+     */
+    private String webhookDeliveries(HttpServletRequest request) throws IOException {
+        long webhook = Long.parseLong(request.getParameter("webhook"));
+        String delivery = request.getParameter("delivery");
+        String until = request.getParameter("until");
+        if (until != null) {
+            try {
+                webhookLog.await(
+                        attempt -> attempt.webhookId() == webhook
+                                && (delivery == null || attempt.deliveryId().equals(delivery))
+                                && attempt.state().name().equals(until),
+                        EVENT_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return webhooks.recentDeliveries(webhook, 100).stream()
+                .map(FixtureServlet::describe)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(WebhookDelivery delivery) {
+        return delivery.getDeliveryId() + " " + delivery.getEventName() + " " + delivery.getState() + " attempts="
+                + delivery.getAttempts() + " status=" + delivery.getLastStatus() + " error=" + delivery.getLastError();
+    }
+
+    /** {@code id secret} of a new webhook, or 400 with the message key and field of what was wrong. */
+    private void webhook(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String actor = request.getParameter("actor") == null ? AuditEvent.SYSTEM : request.getParameter("actor");
+        switch (request.getParameter("webhook")) {
+            case "add" -> {
+                EnumSet<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
+                Arrays.stream(request.getParameter("events").split(","))
+                        .filter(name -> !name.isBlank())
+                        .map(WebhookEvent::valueOf)
+                        .forEach(events::add);
+                try {
+                    Webhooks.Registered registered = webhooks.register(actor, request.getParameter("url"), events);
+                    response.getWriter().write(registered.webhook().getId() + " " + registered.secret());
+                } catch (InvalidInputException e) {
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    response.getWriter().write(e.messageKey() + " " + e.field());
+                }
+            }
+            case "enable", "disable" -> {
+                webhooks.setEnabled(
+                        actor,
+                        Long.parseLong(request.getParameter("id")),
+                        request.getParameter("webhook").equals("enable"));
+                response.getWriter().write("done");
+            }
+            case "delete" -> {
+                webhooks.delete(actor, Long.parseLong(request.getParameter("id")));
+                response.getWriter().write("done");
+            }
+            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "webhook=add, enable, disable, delete");
+        }
     }
 
     /** {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}: a message and its timeline. */
@@ -260,6 +354,10 @@ public class FixtureServlet extends HttpServlet {
                                 }
                                 default -> throw new IllegalArgumentException(request.getParameter("campaign"));
                             });
+            return;
+        }
+        if (request.getParameter("webhook") != null) {
+            webhook(request, response);
             return;
         }
         switch (request.getParameter("create")) {

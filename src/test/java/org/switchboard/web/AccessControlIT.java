@@ -52,6 +52,7 @@ class AccessControlIT {
                 "sms/history.xhtml",
                 "sms/inbox.xhtml",
                 "sms/templates.xhtml",
+                "sms/webhooks.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.switchboard.testing.Browser;
 import org.switchboard.testing.ContainerTest;
@@ -88,10 +95,25 @@ class SmsHistoryIT {
         assertFalse(browser.textOnceShown(By.id("history:table")).contains(word.toUpperCase()));
     }
 
-    /** The export with these criteria has this many lines, the header included. */
+    /** The export with these criteria has this many lines, the header included; asked with the browser's session. */
     private void assertRows(int lines, String query) {
-        String csv = fetch("/sms/history.csv" + query);
-        assertEquals(lines, csv.lines().count(), query + ":\n" + csv);
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "sms/history.csv" + query))
+                                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    200, response.statusCode(), query + " " + response.headers().map() + " " + response.body());
+            assertEquals(lines, response.body().lines().count(), query + ":\n" + response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** What the signed-in browser gets at this address (a download, so it is fetched from the page). */

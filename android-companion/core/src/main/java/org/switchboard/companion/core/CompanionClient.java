@@ -48,6 +48,9 @@ public final class CompanionClient implements Reports, AutoCloseable {
         void stateChanged(State state, String detail);
 
         default void commandsChanged() {}
+
+        /** The server acknowledged a report: it is stored there and has left the phone's queue. */
+        default void reportAcknowledged(String frame) {}
     }
 
     /** A command as the status screen lists it. */
@@ -379,9 +382,13 @@ public final class CompanionClient implements Reports, AutoCloseable {
     }
 
     private void acknowledged(String reportId) {
-        if (reportId != null) {
-            reports.remove(reportId);
-            sentOnThisConnection.remove(reportId);
+        if (reportId == null) {
+            return;
+        }
+        String frame = reports.frame(reportId);
+        sentOnThisConnection.remove(reportId);
+        if (frame != null && reports.remove(reportId)) {
+            listener.reportAcknowledged(frame);
         }
     }
 

@@ -49,6 +49,11 @@ public final class ReportQueue {
         return true;
     }
 
+    /** The pending frame with this id, or null. */
+    public synchronized String frame(String id) {
+        return pending.get(id);
+    }
+
     public synchronized boolean contains(String id) {
         return pending.containsKey(id);
     }

@@ -217,6 +217,15 @@ public final class CompanionClient implements Reports, AutoCloseable {
         return reports.size();
     }
 
+    /** The reports waiting for the server's acknowledgement, oldest first, as the frames that will be sent. */
+    public List<String> pendingReportFrames() {
+        List<String> frames = new ArrayList<>();
+        for (Map.Entry<String, String> report : reports.pending()) {
+            frames.add(report.getValue());
+        }
+        return frames;
+    }
+
     /** The latest commands, newest first. */
     public List<CommandRecord> recentCommands() {
         synchronized (recent) {

@@ -6,9 +6,13 @@ import android.app.NotificationChannel;
 import android.app.NotificationManager;
 import android.app.PendingIntent;
 import android.app.Service;
+import android.content.BroadcastReceiver;
 import android.content.Context;
 import android.content.Intent;
+import android.content.IntentFilter;
 import android.content.pm.ServiceInfo;
+import android.net.ConnectivityManager;
+import android.net.Network;
 import android.os.Build;
 import android.os.IBinder;
 import java.io.File;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.switchboard.companion.core.CompanionClient;
+import org.switchboard.companion.core.DeviceStatus;
 import org.switchboard.companion.core.PairingLink;
 import org.switchboard.companion.core.Reports;
 import org.switchboard.companion.core.WebSocketTransport;
@@ -116,6 +121,52 @@ public final class CompanionService extends Service {
         } else {
             startForeground(NOTIFICATION, notification);
         }
+        registerReceiver(battery, new IntentFilter(Intent.ACTION_BATTERY_CHANGED));
+        getSystemService(ConnectivityManager.class).registerDefaultNetworkCallback(network);
+    }
+
+    /** Battery changes worth telling the server: 5 points or more, or the charger plugged in or out. */
+    private final BroadcastReceiver battery = new BroadcastReceiver() {
+        private Integer reportedLevel;
+        private Boolean reportedCharging;
+
+        @Override
+        public void onReceive(Context context, Intent intent) {
+            CompanionClient current = client(context);
+            if (current == null) {
+                return;
+            }
+            DeviceStatus status = new AndroidTelephony(context, AndroidTelephony.SYSTEM_SMS_MANAGERS).status();
+            if (status.batteryLevel == null) {
+                return;
+            }
+            boolean changed = reportedLevel == null
+                    || Math.abs(status.batteryLevel - reportedLevel) >= 5
+                    || !status.charging.equals(reportedCharging);
+            if (changed) {
+                reportedLevel = status.batteryLevel;
+                reportedCharging = status.charging;
+                current.status(status);
+            }
+        }
+    };
+
+    /** A network came back: no need to wait for the rest of the backoff. */
+    private final ConnectivityManager.NetworkCallback network = new ConnectivityManager.NetworkCallback() {
+        @Override
+        public void onAvailable(Network available) {
+            CompanionClient current = client(CompanionService.this);
+            if (current != null) {
+                current.reconnectNow();
+            }
+        }
+    };
+
+    @Override
+    public void onDestroy() {
+        unregisterReceiver(battery);
+        getSystemService(ConnectivityManager.class).unregisterNetworkCallback(network);
+        super.onDestroy();
     }
 
     @TargetApi(34)

@@ -8,6 +8,11 @@ import static org.robolectric.Shadows.shadowOf;
 import android.app.Application;
 import android.content.Intent;
 import android.content.pm.ServiceInfo;
+import android.os.BatteryManager;
+import android.os.Looper;
+import java.util.ArrayList;
+import java.util.List;
+import org.switchboard.companion.core.Frames;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,6 +44,39 @@ public class CompanionServiceTest {
 
         assertEquals(ServiceInfo.FOREGROUND_SERVICE_TYPE_SPECIAL_USE, service.getForegroundServiceType());
         assertNotNull(shadowOf(service).getLastForegroundNotification());
+    }
+
+    @Test
+    public void batteryChangesOfFivePointsOrTheChargerAreReportedToTheServer() {
+        new CompanionSettings(application).pair(LINK, "secretariat-2026");
+        Robolectric.buildService(CompanionService.class).create();
+
+        battery(80, false);
+        battery(78, false);
+        battery(75, false);
+        battery(75, true);
+
+        List<String> reported = new ArrayList<>();
+        for (String frame : CompanionService.client(application).pendingReportFrames()) {
+            Frames.Frame status = Frames.parse(frame);
+            if (status.action().equals("status")) {
+                reported.add(status.data().get("battery").toString());
+            }
+        }
+        assertEquals(
+                List.of(
+                        "{\"level\":80,\"charging\":false}",
+                        "{\"level\":75,\"charging\":false}",
+                        "{\"level\":75,\"charging\":true}"),
+                reported);
+    }
+
+    private void battery(int level, boolean charging) {
+        application.sendStickyBroadcast(new Intent(Intent.ACTION_BATTERY_CHANGED)
+                .putExtra(BatteryManager.EXTRA_LEVEL, level)
+                .putExtra(BatteryManager.EXTRA_SCALE, 100)
+                .putExtra(BatteryManager.EXTRA_PLUGGED, charging ? BatteryManager.BATTERY_PLUGGED_AC : 0));
+        shadowOf(Looper.getMainLooper()).idle();
     }
 
     @Test

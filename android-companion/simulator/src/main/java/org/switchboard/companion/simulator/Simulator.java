@@ -49,6 +49,10 @@ public final class Simulator {
 
     public static void main(String[] arguments) throws Exception {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (List.of(arguments).contains("--help") || List.of(arguments).contains("-h")) {
+            console.println(USAGE);
+            return;
+        }
         SimulatorOptions options;
         try {
             options = SimulatorOptions.parse(arguments);
@@ -209,9 +213,6 @@ public final class Simulator {
             String tokens = null;
             for (int i = 0; i < arguments.length; i++) {
                 String name = arguments[i];
-                if (name.equals("--help") || name.equals("-h")) {
-                    throw new IllegalArgumentException("help");
-                }
                 if (i + 1 >= arguments.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }

@@ -99,6 +99,39 @@ class CompanionSimulatorIT {
     }
 
     @Test
+    void oneSimulatorPlaysSeveralPhonesEachWithItsOwnToken() {
+        Fixtures.Phone first = fixtures.phone("fleet");
+        Fixtures.Phone second = fixtures.phone("fleet");
+        SimulatorProcess simulator = start(List.of(
+                "--server",
+                TestPhone.uri(base, "").toString(),
+                "--token",
+                first.token() + "," + second.token(),
+                "--phones",
+                "2",
+                "--sent-delay",
+                "0",
+                "--delivered-delay",
+                "0"));
+        simulator.awaitLine(Pattern.compile("phone1 CONNECTED " + Pattern.quote(first.name())));
+        simulator.awaitLine(Pattern.compile("phone2 CONNECTED " + Pattern.quote(second.name())));
+
+        long id = fixtures.sms(second.id(), Fixtures.uniqueName("Fleet"), "+21650100026")
+                .get(0);
+        String command = simulator
+                .awaitLine(Pattern.compile("phone2 sending (\\S+) to \\+21650100026"))
+                .group(1);
+        simulator.awaitLine(Pattern.compile(
+                acknowledged("sms_status", command, "delivered").pattern().replaceFirst("^phone1", "phone2")));
+
+        assertTrue(fixtures.smsState(id).startsWith("DELIVERED device=" + second.id()), fixtures.smsState(id));
+        simulator.type("@2 sms +21650100027 Reçu par le second");
+        simulator.awaitLine(Pattern.compile("phone2 acknowledged \\{\"action\":\"sms_received\""));
+        assertEquals("RECEIVED Reçu par le second", fixtures.incoming("+21650100027"));
+        assertEquals(0, simulator.count(Pattern.compile("phone1 (sending|acknowledged)")));
+    }
+
+    @Test
     void anIncomingCallIsReportedAnsweredByTheServerAndReportedActiveThenEnded() {
         Fixtures.Phone phone = fixtures.phone("ringing");
         SimulatorProcess simulator = start(phone);

@@ -65,7 +65,8 @@ final class AndroidTelephony implements Telephony {
         ArrayList<PendingIntent> delivered = new ArrayList<>();
         for (int part = 1; part <= parts.size(); part++) {
             sent.add(SmsStatusReceiver.intent(context, SmsStatusReceiver.SENT, commandId, part, parts.size()));
-            delivered.add(SmsStatusReceiver.intent(context, SmsStatusReceiver.DELIVERED, commandId, part, parts.size()));
+            delivered.add(
+                    SmsStatusReceiver.intent(context, SmsStatusReceiver.DELIVERED, commandId, part, parts.size()));
         }
         SmsStatusReceiver.expect(context, commandId, parts.size());
         if (parts.size() == 1) {
@@ -82,8 +83,8 @@ final class AndroidTelephony implements Telephony {
             return id == SubscriptionManager.INVALID_SUBSCRIPTION_ID ? null : id;
         }
         try {
-            SubscriptionInfo info = context.getSystemService(SubscriptionManager.class)
-                    .getActiveSubscriptionInfoForSimSlotIndex(slot);
+            SubscriptionInfo info =
+                    context.getSystemService(SubscriptionManager.class).getActiveSubscriptionInfoForSimSlotIndex(slot);
             return info == null ? null : info.getSubscriptionId();
         } catch (SecurityException e) {
             return null;
@@ -244,7 +245,8 @@ final class AndroidTelephony implements Telephony {
 
     @TargetApi(28)
     private Integer signalOf28() {
-        SignalStrength strength = context.getSystemService(TelephonyManager.class).getSignalStrength();
+        SignalStrength strength =
+                context.getSystemService(TelephonyManager.class).getSignalStrength();
         return strength == null ? null : strength.getLevel();
     }
 

@@ -29,9 +29,8 @@ public final class CompanionInCallService extends InCallService {
     @SuppressWarnings("deprecation") // Call.getState(): Details.getState() needs API 31
     public void onCallAdded(Call call) {
         CallRegistry.add(call);
-        Reports.CallDirection direction = call.getState() == Call.STATE_RINGING
-                ? Reports.CallDirection.INCOMING
-                : Reports.CallDirection.OUTGOING;
+        Reports.CallDirection direction =
+                call.getState() == Call.STATE_RINGING ? Reports.CallDirection.INCOMING : Reports.CallDirection.OUTGOING;
         directions.put(call, direction);
         if (direction == Reports.CallDirection.OUTGOING) {
             String command = CallRegistry.takeOutgoingCommand(number(call));

@@ -53,8 +53,9 @@ public final class CompanionService extends Service {
             client = new CompanionClient(
                     pairing,
                     new CompanionClient.Identity(
-                            BuildInfo.versionName(application), Build.VERSION.RELEASE, Build.MANUFACTURER + " "
-                                    + Build.MODEL),
+                            BuildInfo.versionName(application),
+                            Build.VERSION.RELEASE,
+                            Build.MANUFACTURER + " " + Build.MODEL),
                     new File(application.getFilesDir(), "gateway").toPath(),
                     new AndroidTelephony(application, AndroidTelephony.SYSTEM_SMS_MANAGERS),
                     new WebSocketTransport(),

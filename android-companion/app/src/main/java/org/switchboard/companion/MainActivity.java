@@ -97,13 +97,16 @@ public final class MainActivity extends Activity {
         password.setHint(R.string.exit_password_hint);
         password.setInputType(InputType.TYPE_CLASS_TEXT | InputType.TYPE_TEXT_VARIATION_PASSWORD);
         content.addView(password);
-        button(R.string.pairing_button, () -> pair(link.getText().toString(), password.getText().toString()));
+        button(
+                R.string.pairing_button,
+                () -> pair(link.getText().toString(), password.getText().toString()));
         button(R.string.permissions_button, this::askPermissions);
     }
 
     void pair(String link, String password) {
         if (password.length() < org.switchboard.companion.core.ExitPassword.MINIMUM_LENGTH) {
-            Toast.makeText(this, R.string.exit_password_too_short, Toast.LENGTH_LONG).show();
+            Toast.makeText(this, R.string.exit_password_too_short, Toast.LENGTH_LONG)
+                    .show();
             return;
         }
         try {
@@ -125,7 +128,9 @@ public final class MainActivity extends Activity {
         if (client != null && client.deviceName() != null) {
             text(getString(R.string.label_device, client.deviceName()), 14);
         }
-        if (client != null && state != CompanionClient.State.CONNECTED && !client.detail().isEmpty()) {
+        if (client != null
+                && state != CompanionClient.State.CONNECTED
+                && !client.detail().isEmpty()) {
             text(getString(R.string.label_reason, client.detail()), 14);
         }
         DeviceStatus status = new AndroidTelephony(this, AndroidTelephony.SYSTEM_SMS_MANAGERS).status();
@@ -144,7 +149,8 @@ public final class MainActivity extends Activity {
             text(getString(R.string.label_commands), 16);
             for (CompanionClient.CommandRecord command : client.recentCommands()) {
                 String name = command.action + " " + command.receivedAt;
-                text(command.outcome == null
+                text(
+                        command.outcome == null
                                 ? getString(R.string.command_running, name)
                                 : "OK".equals(command.outcome)
                                         ? getString(R.string.command_ok, name)
@@ -156,7 +162,7 @@ public final class MainActivity extends Activity {
         button(R.string.dialer_button, this::askDialerRole);
         button(R.string.battery_button, this::askBatteryExemption);
         button(R.string.kiosk_start, this::enterKiosk);
-        button(R.string.kiosk_exit, () -> withExitPassword(() -> { }));
+        button(R.string.kiosk_exit, () -> withExitPassword(() -> {}));
         button(R.string.unpair_button, () -> withExitPassword(this::unpair));
     }
 

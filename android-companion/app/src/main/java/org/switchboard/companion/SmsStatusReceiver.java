@@ -26,7 +26,10 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
 
     /** One PendingIntent per command, part and kind: the data URI keeps them apart. */
     static PendingIntent intent(Context context, String action, String commandId, int part, int parts) {
-        Intent intent = new Intent(action, Uri.parse("switchboard-sms://" + commandId + "/" + part), context,
+        Intent intent = new Intent(
+                        action,
+                        Uri.parse("switchboard-sms://" + commandId + "/" + part),
+                        context,
                         SmsStatusReceiver.class)
                 .putExtra(COMMAND, commandId)
                 .putExtra(PART, part)
@@ -85,7 +88,9 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
         int done = Integer.parseInt(fields[1]) + 1;
         String firstFailure = fields[2].equals("-") && failure != null ? failure : fields[2];
         if (done < Integer.parseInt(fields[0])) {
-            progress.edit().putString(commandId, fields[0] + " " + done + " " + firstFailure).commit();
+            progress.edit()
+                    .putString(commandId, fields[0] + " " + done + " " + firstFailure)
+                    .commit();
             return;
         }
         progress.edit().remove(commandId).commit();

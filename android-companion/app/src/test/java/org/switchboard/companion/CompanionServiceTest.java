@@ -12,7 +12,6 @@ import android.os.BatteryManager;
 import android.os.Looper;
 import java.util.ArrayList;
 import java.util.List;
-import org.switchboard.companion.core.Frames;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -20,6 +19,7 @@ import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.RuntimeEnvironment;
 import org.robolectric.annotation.Config;
+import org.switchboard.companion.core.Frames;
 
 /** The foreground service with the type Android 14 allows, and the boot receiver that brings it back. */
 @RunWith(RobolectricTestRunner.class)

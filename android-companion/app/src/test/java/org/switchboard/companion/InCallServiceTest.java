@@ -49,7 +49,8 @@ public class InCallServiceTest {
     @Before
     public void pairedDefaultDialer() {
         new CompanionSettings(application).pair(LINK, "secretariat-2026");
-        service = Robolectric.buildService(CompanionInCallService.class).create().get();
+        service =
+                Robolectric.buildService(CompanionInCallService.class).create().get();
         IInCallAdapter telecom = (IInCallAdapter) Proxy.newProxyInstance(
                 IInCallAdapter.class.getClassLoader(), new Class<?>[] {IInCallAdapter.class}, (proxy, method, args) -> {
                     if (method.getName().endsWith("Call") || method.getName().equals("playDtmfTone")) {
@@ -82,8 +83,7 @@ public class InCallServiceTest {
 
         assertEquals(List.of("answerCall tc-1"), telecomRequests);
         assertEquals(List.of("result cmd-answer true null"), results.lines);
-        assertEquals(
-                List.of("ringing incoming +21650000004", "active incoming +21650000004"), reported());
+        assertEquals(List.of("ringing incoming +21650000004", "active incoming +21650000004"), reported());
         assertEquals(Call.STATE_ACTIVE, callState(call));
     }
 
@@ -96,8 +96,7 @@ public class InCallServiceTest {
 
         assertEquals(List.of("rejectCall tc-2"), telecomRequests);
         assertEquals(List.of("result cmd-reject true null"), results.lines);
-        assertEquals(
-                List.of("ringing incoming +21650000005", "ended incoming +21650000005 REJECTED"), reported());
+        assertEquals(List.of("ringing incoming +21650000005", "ended incoming +21650000005 REJECTED"), reported());
     }
 
     @Test
@@ -110,8 +109,7 @@ public class InCallServiceTest {
         telephony.hangUp("cmd-hang-up", id);
         update("tc-3", Call.STATE_DISCONNECTED, "+21650000006", new DisconnectCause(DisconnectCause.LOCAL));
 
-        assertEquals(
-                List.of("playDtmfTone tc-3", "playDtmfTone tc-3", "disconnectCall tc-3"), telecomRequests);
+        assertEquals(List.of("playDtmfTone tc-3", "playDtmfTone tc-3", "disconnectCall tc-3"), telecomRequests);
         assertEquals(
                 List.of(
                         "result cmd-early-tones false NO_CALL",
@@ -137,8 +135,9 @@ public class InCallServiceTest {
 
     private Call ring(String telecomId, String number) {
         ReflectionHelpers.callInstanceMethod(
-                phone, "internalAddCall", ClassParameter.from(ParcelableCall.class, parcel(telecomId, Call.STATE_RINGING,
-                        number, null)));
+                phone,
+                "internalAddCall",
+                ClassParameter.from(ParcelableCall.class, parcel(telecomId, Call.STATE_RINGING, number, null)));
         Call call = phone.getCalls().get(phone.getCalls().size() - 1);
         service.onCallAdded(call);
         idle();
@@ -147,8 +146,9 @@ public class InCallServiceTest {
 
     private void update(String telecomId, int state, String number, DisconnectCause cause) {
         ReflectionHelpers.callInstanceMethod(
-                phone, "internalUpdateCall", ClassParameter.from(ParcelableCall.class, parcel(telecomId, state, number,
-                        cause)));
+                phone,
+                "internalUpdateCall",
+                ClassParameter.from(ParcelableCall.class, parcel(telecomId, state, number, cause)));
         idle();
     }
 

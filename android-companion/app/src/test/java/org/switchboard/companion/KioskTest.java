@@ -28,7 +28,8 @@ public class KioskTest {
 
     @Test
     public void onlyTheExitPasswordLeavesKioskModeAndItIsNotStoredInClear() {
-        MainActivity activity = Robolectric.buildActivity(MainActivity.class).setup().get();
+        MainActivity activity =
+                Robolectric.buildActivity(MainActivity.class).setup().get();
         activity.pair(LINK, "secretariat-2026");
         CompanionSettings settings = new CompanionSettings(context);
 
@@ -45,7 +46,8 @@ public class KioskTest {
 
     @Test
     public void anInvalidLinkOrAShortPasswordPairsNothingAndSaysWhy() {
-        MainActivity activity = Robolectric.buildActivity(MainActivity.class).setup().get();
+        MainActivity activity =
+                Robolectric.buildActivity(MainActivity.class).setup().get();
 
         activity.pair("https://example.org/", "secretariat-2026");
         assertEquals(context.getString(R.string.pairing_invalid), ShadowToast.getTextOfLatestToast());

@@ -22,8 +22,8 @@ public class SmsReceiverTest {
     public void thePartsOfAConcatenatedSmsAreReportedAsOneMessage() {
         String first = "Sami est malade aujourd hui et ne viendra pas a l ecole. ".repeat(2) + "Merci de prevenir ";
         String second = "son professeur principal. Sa maman";
-        Intent intent = received(
-                deliverPdu("+21650000004", first, 0x2A, 2, 1), deliverPdu("+21650000004", second, 0x2A, 2, 2));
+        Intent intent =
+                received(deliverPdu("+21650000004", first, 0x2A, 2, 1), deliverPdu("+21650000004", second, 0x2A, 2, 2));
         intent.putExtra("android.telephony.extra.SLOT_INDEX", 1);
 
         SmsReceiver.handle(intent, reports);

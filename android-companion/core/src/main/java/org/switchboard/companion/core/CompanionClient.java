@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -87,6 +88,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
         long maxBackoffMillis = 60_000;
         /** A server that sends nothing (not even its pings) for this many heartbeat intervals is taken for gone. */
         int silentHeartbeats = 3;
+
         long minimumSilenceMillis = 10_000;
         long tickMillis = 500;
 
@@ -247,23 +249,22 @@ public final class CompanionClient implements Reports, AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         headers.put("Authorization", "Bearer " + link.token());
         try {
-            connection = transport.connect(
-                    link.server(), headers, link.certificateSha256(), new Transport.Listener() {
-                        @Override
-                        public void opened() {
-                            onThread(attempt, CompanionClient.this::opened);
-                        }
+            connection = transport.connect(link.server(), headers, link.certificateSha256(), new Transport.Listener() {
+                @Override
+                public void opened() {
+                    onThread(attempt, CompanionClient.this::opened);
+                }
 
-                        @Override
-                        public void text(String frame) {
-                            onThread(attempt, () -> received(frame));
-                        }
+                @Override
+                public void text(String frame) {
+                    onThread(attempt, () -> received(frame));
+                }
 
-                        @Override
-                        public void closed(int code, String reason) {
-                            onThread(attempt, () -> lost(code, reason));
-                        }
-                    });
+                @Override
+                public void closed(int code, String reason) {
+                    onThread(attempt, () -> lost(code, reason));
+                }
+            });
         } catch (RuntimeException e) {
             lost(-1, String.valueOf(e.getMessage()));
         }
@@ -512,7 +513,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
         JsonObject data = Frames.ref(commandId);
         data.addProperty("part", part);
         data.addProperty("parts", parts);
-        data.addProperty("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        data.addProperty("state", state.name().toLowerCase(Locale.ROOT));
         if (reason != null) {
             data.addProperty("reason", reason);
         }
@@ -542,9 +543,9 @@ public final class CompanionClient implements Reports, AutoCloseable {
             Integer sim) {
         JsonObject data = new JsonObject();
         data.addProperty("call", call);
-        data.addProperty("state", callState.name().toLowerCase(java.util.Locale.ROOT));
+        data.addProperty("state", callState.name().toLowerCase(Locale.ROOT));
         if (direction != null) {
-            data.addProperty("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
+            data.addProperty("direction", direction.name().toLowerCase(Locale.ROOT));
         }
         if (number != null && !number.isEmpty()) {
             data.addProperty("number", number);

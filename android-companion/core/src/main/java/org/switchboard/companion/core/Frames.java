@@ -38,7 +38,9 @@ public final class Frames {
         /** A string field of data, or null when absent, null or not a string. */
         public String text(String field) {
             JsonElement value = data.get(field);
-            return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+            return value != null
+                            && value.isJsonPrimitive()
+                            && value.getAsJsonPrimitive().isString()
                     ? value.getAsString()
                     : null;
         }
@@ -46,7 +48,9 @@ public final class Frames {
         /** An integer field of data, or null when absent, null or not an integral number. */
         public Integer integer(String field) {
             JsonElement value = data.get(field);
-            if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            if (value == null
+                    || !value.isJsonPrimitive()
+                    || !value.getAsJsonPrimitive().isNumber()) {
                 return null;
             }
             double number = value.getAsDouble();
@@ -69,7 +73,9 @@ public final class Frames {
         }
         JsonObject object = root.getAsJsonObject();
         JsonElement action = object.get("action");
-        if (action == null || !action.isJsonPrimitive() || !action.getAsJsonPrimitive().isString()) {
+        if (action == null
+                || !action.isJsonPrimitive()
+                || !action.getAsJsonPrimitive().isString()) {
             throw new IllegalArgumentException("a frame needs a string action");
         }
         JsonElement id = object.get("id");

@@ -110,8 +110,8 @@ public final class WebSocketTransport implements Transport {
             }
             String presented = sha256Hex(chain[0].getEncoded());
             if (!presented.equals(sha256)) {
-                throw new CertificateException("the server's certificate " + presented
-                        + " is not the one paired with (" + sha256 + "): pair the phone again");
+                throw new CertificateException("the server's certificate " + presented + " is not the one paired with ("
+                        + sha256 + "): pair the phone again");
             }
         }
 

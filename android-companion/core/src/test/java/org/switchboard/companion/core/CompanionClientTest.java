@@ -81,7 +81,12 @@ class CompanionClientTest {
         assertEquals(3, hello.integer("signal"));
         assertEquals(
                 "Ooredoo",
-                hello.data().getAsJsonArray("sims").get(0).getAsJsonObject().get("carrier").getAsString());
+                hello.data()
+                        .getAsJsonArray("sims")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("carrier")
+                        .getAsString());
         assertTrue(hello.id().length() <= 64);
 
         connectAndWelcome(1);
@@ -149,8 +154,7 @@ class CompanionClientTest {
     }
 
     @Test
-    void aReportNotAcknowledgedIsSentAgainWithTheSameIdAfterReconnectingAndAfterARestart()
-            throws InterruptedException {
+    void aReportNotAcknowledgedIsSentAgainWithTheSameIdAfterReconnectingAndAfterARestart() throws InterruptedException {
         client = client();
         client.start();
         connectAndWelcome(1);

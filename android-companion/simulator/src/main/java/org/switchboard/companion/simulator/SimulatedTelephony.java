@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -330,8 +331,9 @@ final class SimulatedTelephony implements Telephony {
 
     private void report(Call call, String reason) {
         reports.callState(call.id, call.state, call.direction, call.number, call.commandId, reason, 0);
-        say("call " + call.id + " " + call.state.name().toLowerCase() + " " + call.direction.name().toLowerCase()
-                + " " + call.number + (reason == null ? "" : " " + reason));
+        say("call " + call.id + " " + call.state.name().toLowerCase(Locale.ROOT) + " "
+                + call.direction.name().toLowerCase(Locale.ROOT) + " " + call.number
+                + (reason == null ? "" : " " + reason));
     }
 
     // ---- the rest -------------------------------------------------------------------------------------------------
@@ -351,8 +353,7 @@ final class SimulatedTelephony implements Telephony {
 
     @Override
     public DeviceStatus status() {
-        return new DeviceStatus(
-                batteryLevel, true, signal, List.of(new DeviceStatus.Sim(0, "Simulated", null)));
+        return new DeviceStatus(batteryLevel, true, signal, List.of(new DeviceStatus.Sim(0, "Simulated", null)));
     }
 
     void close() {

@@ -14,8 +14,16 @@ class SimulatorOptionsTest {
     @Test
     void readsAServerAndItsTokens() {
         Simulator.SimulatorOptions options = Simulator.SimulatorOptions.parse(new String[] {
-            "--server", "ws://127.0.0.1:8080/ws/phone", "--token", TOKEN + "," + OTHER, "--phones", "2",
-            "--sent-delay", "0", "--failure-rate", "0.25"
+            "--server",
+            "ws://127.0.0.1:8080/ws/phone",
+            "--token",
+            TOKEN + "," + OTHER,
+            "--phones",
+            "2",
+            "--sent-delay",
+            "0",
+            "--failure-rate",
+            "0.25"
         });
         assertEquals(List.of(TOKEN, OTHER), options.tokens);
         assertEquals(0, options.sentDelayMillis);
@@ -34,16 +42,20 @@ class SimulatorOptionsTest {
     @Test
     void eachFaultIsNamed() {
         assertEquals("give --link, or --server and --token", fault());
-        assertEquals("--phones 2 needs 2 token(s), one per phone; got 1", fault(
-                "--server", "ws://x/ws/phone", "--token", TOKEN, "--phones", "2"));
-        assertEquals("--failure-rate is a number from 0 to 1", fault(
-                "--server", "ws://x/ws/phone", "--token", TOKEN, "--failure-rate", "2"));
-        assertEquals("--sent-delay is a number of milliseconds, 0 or more", fault(
-                "--server", "ws://x/ws/phone", "--token", TOKEN, "--sent-delay", "-5"));
+        assertEquals(
+                "--phones 2 needs 2 token(s), one per phone; got 1",
+                fault("--server", "ws://x/ws/phone", "--token", TOKEN, "--phones", "2"));
+        assertEquals(
+                "--failure-rate is a number from 0 to 1",
+                fault("--server", "ws://x/ws/phone", "--token", TOKEN, "--failure-rate", "2"));
+        assertEquals(
+                "--sent-delay is a number of milliseconds, 0 or more",
+                fault("--server", "ws://x/ws/phone", "--token", TOKEN, "--sent-delay", "-5"));
         assertEquals("unknown option --colour", fault("--colour", "red"));
         assertEquals("--token needs a value", fault("--server", "ws://x/ws/phone", "--token"));
-        assertEquals("the server must be a ws:// or wss:// address", fault(
-                "--server", "http://x/ws/phone", "--token", TOKEN));
+        assertEquals(
+                "the server must be a ws:// or wss:// address",
+                fault("--server", "http://x/ws/phone", "--token", TOKEN));
     }
 
     @Test

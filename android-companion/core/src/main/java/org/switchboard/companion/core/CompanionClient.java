@@ -130,6 +130,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
     private Duration serverClockOffset = Duration.ZERO;
     private final Map<String, Instant> sentOnThisConnection = new HashMap<>();
     private ScheduledFuture<?> ticker;
+    private ScheduledFuture<?> reconnection;
     private volatile State state = State.STOPPED;
     private volatile String detail = "";
     private volatile String deviceName;
@@ -176,6 +177,9 @@ public final class CompanionClient implements Reports, AutoCloseable {
     public void reconnectNow() {
         run(() -> {
             if (!stopped && state == State.WAITING) {
+                if (reconnection != null) {
+                    reconnection.cancel(false);
+                }
                 backoff.reset();
                 connect();
             }
@@ -241,6 +245,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
         if (stopped) {
             return;
         }
+        reconnection = null;
         int attempt = ++generation;
         welcomed = false;
         sentOnThisConnection.clear();
@@ -294,7 +299,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
         } else if (!stopped) {
             long delay = backoff.nextDelayMillis();
             setState(State.WAITING, why);
-            thread.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            reconnection = thread.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -223,6 +223,29 @@ class CompanionClientTest {
     }
 
     @Test
+    void whenTheNetworkComesBackTheClientReconnectsWithoutWaitingOutItsBackoff() throws InterruptedException {
+        client = new CompanionClient(
+                new PairingLink(URI.create(server.url()), TOKEN, null),
+                new CompanionClient.Identity("1.0.0", "14", "Pixel 7"),
+                state,
+                telephony,
+                new WebSocketTransport(),
+                Clock.systemUTC(),
+                new Random(7),
+                new CompanionClient.Timing().backoff(30_000, 30_000),
+                states);
+        client.start();
+        connectAndWelcome(1);
+        server.closeCurrent(1001, "server stopping");
+        states.await(CompanionClient.State.WAITING, 1);
+
+        // the backoff alone would wait 15 to 30 s, longer than the test's deadline
+        client.reconnectNow();
+        connectAndWelcome(2);
+        assertEquals(2, server.connections());
+    }
+
+    @Test
     void aSilentServerIsLeftAndReconnected() throws InterruptedException {
         client = client();
         client.start();

@@ -20,7 +20,8 @@ import org.switchboard.platform.Secrets;
  */
 final class ServerCertificate {
 
-    private static final int TIMEOUT_MILLIS = 3_000;
+    /** The first TLS handshake of a freshly started server on a busy machine takes several seconds. */
+    private static final int TIMEOUT_MILLIS = 15_000;
     private static final Logger LOG = Logger.getLogger(ServerCertificate.class.getName());
 
     private ServerCertificate() {}

@@ -51,6 +51,8 @@ class AccessControlIT {
                 "sms/history.xhtml",
                 "sms/inbox.xhtml",
                 "sms/templates.xhtml",
+                "call/index.xhtml",
+                "call/dial.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",

@@ -15,6 +15,43 @@
         });
     }
 
+    /* The panels are re-rendered whenever any call changes; notes being typed must survive that. A draft is kept
+       until the server's text (the textarea's default) equals it, i.e. it has been saved. */
+    var drafts = {};
+    var focusedNotes = null;
+
+    document.addEventListener("input", function (event) {
+        if (event.target.classList && event.target.classList.contains("call-notes-text")) {
+            drafts[event.target.name] = event.target.value;
+        }
+    });
+    document.addEventListener("focusin", function (event) {
+        var notes = event.target.classList && event.target.classList.contains("call-notes-text");
+        focusedNotes = notes ? event.target.name : null;
+    });
+
+    function restoreDrafts() {
+        Object.keys(drafts).forEach(function (name) {
+            var notes = document.querySelector("textarea[name='" + name + "']");
+            if (!notes || notes.defaultValue === drafts[name]) {
+                delete drafts[name];
+            } else if (notes.value !== drafts[name]) {
+                notes.value = drafts[name];
+            }
+        });
+        if (focusedNotes && document.activeElement === document.body) {
+            var focused = document.querySelector("textarea[name='" + focusedNotes + "']");
+            if (focused) {
+                focused.focus();
+                focused.setSelectionRange(focused.value.length, focused.value.length);
+            }
+        }
+        tick();
+    }
+
+    if (window.jQuery) {
+        window.jQuery(document).on("pfAjaxComplete", restoreDrafts);
+    }
     window.setInterval(tick, 1000);
     document.addEventListener("DOMContentLoaded", tick);
     document.addEventListener("click", function (event) {

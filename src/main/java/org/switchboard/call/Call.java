@@ -133,9 +133,10 @@ public class Call {
         endReason = reason;
         endedAt = at;
         unknownSince = null;
+        // To the nearest second: instants come back from the database rounded to microseconds.
         durationSeconds = answeredAt == null
                 ? 0
-                : Math.max(0, Duration.between(answeredAt, at).toSeconds());
+                : Math.max(0, (Duration.between(answeredAt, at).toMillis() + 500) / 1000);
     }
 
     void lostTrack(Instant at) {

@@ -7,11 +7,19 @@ import static org.switchboard.testing.TestPhone.action;
 import static org.switchboard.testing.TestPhone.ref;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,7 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.switchboard.testing.Browser;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
@@ -187,6 +197,87 @@ class CallPagesIT {
             first.waitForText(By.id("log:table"), "Amel " + surname);
             assertNoNumber(first.driver().getPageSource(), "the call log");
         }
+    }
+
+    @Test
+    void aCallFromTheDialPadGetsTonesAndNotesAndTheLogExportsItMasked() throws Exception {
+        Fixtures.Phone paired = fixtures.phone("dial");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            first.open(base, "call/dial.xhtml");
+            first.waitFor(By.id("dial:number"));
+            for (char digit : local.toCharArray()) {
+                first.click(By.cssSelector(".dial-pad button[data-digit='" + digit + "']"));
+            }
+            assertEquals(local, first.attribute(By.id("dial:number"), "value"));
+            first.click(By.id("dial:call"));
+
+            JsonObject command = phone.await("call");
+            assertEquals("+216" + local, command.getJsonObject("data").getString("to"));
+            phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
+            String dialing = phone.send(
+                    "call_state",
+                    "{\"call\": \"o-1\", \"state\": \"dialing\", \"number\": \"+216" + local + "\", \"ref\": \""
+                            + command.getString("id") + "\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(dialing));
+            first.waitFor(panel("DIALING"));
+            report(phone, "o-1", "active", null);
+
+            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-key') and .//span[text()='7']]"));
+            assertEquals("7", phone.await("dtmf").getJsonObject("data").getString("digits"));
+            // Set in one step of the page: a push may re-render the panel between keystrokes.
+            new WebDriverWait(first.driver(), TestPhone.DEADLINE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> ((JavascriptExecutor) d)
+                            .executeScript(
+                                    "arguments[0].value = arguments[1];"
+                                            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                            + " return true;",
+                                    d.findElement(By.xpath(xpath("ACTIVE") + "//textarea")),
+                                    "Demande un rendez-vous"));
+            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-notes-save')]"));
+            first.waitForText(By.id("messages"), "Notes saved.");
+            report(phone, "o-1", "ended", null);
+            first.waitFor(panel("COMPLETED"));
+
+            String csv = export(first);
+            String line =
+                    csv.lines().filter(l -> l.contains(surname)).findFirst().orElseThrow(() -> new AssertionError(csv));
+            assertTrue(line.contains("\"OUTGOING\",\"Ended\""), line);
+            assertTrue(line.contains("+216 •• ••• " + local.substring(5)), line);
+            assertTrue(line.contains("\"Demande un rendez-vous\""), line);
+            assertNoNumber(csv, "the CSV export");
+        }
+    }
+
+    /** The log's CSV, downloaded in the browser's session (a download is not something a page shows). */
+    private String export(Browser browser) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String session = "JSESSIONID="
+                + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        URI page = URI.create(base.toString()).resolve("call/index.xhtml");
+        String html = http.send(
+                        HttpRequest.newBuilder(page).header("Cookie", session).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(html);
+        assertTrue(state.find(), html);
+        String form = "log=log&log%3Aexport=&jakarta.faces.ViewState="
+                + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(page)
+                        .header("Cookie", session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        return response.body();
     }
 
     /** This test's call in a state: other tests' calls may show too, every handler sees every call. */

@@ -49,9 +49,12 @@
         tick();
     }
 
+    /* Buttons' requests are global and end with pfAjaxComplete; the push-triggered refresh is not global (no
+       busy indicator for it) and calls this itself when done. */
     if (window.jQuery) {
         window.jQuery(document).on("pfAjaxComplete", restoreDrafts);
     }
+    window.switchboardCallsRefreshed = restoreDrafts;
     window.setInterval(tick, 1000);
     document.addEventListener("DOMContentLoaded", tick);
     document.addEventListener("click", function (event) {

@@ -90,6 +90,10 @@ public class Device {
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
 
+    /** SMS parts this phone may send a minute, per SIM; null for the server's default. */
+    @Column(name = "sms_parts_per_minute")
+    private Integer smsPartsPerMinute;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "device_sim", joinColumns = @JoinColumn(name = "device_id"))
     @OrderBy("slot")
@@ -116,6 +120,14 @@ public class Device {
 
     void rename(String newName) {
         name = Objects.requireNonNull(newName);
+    }
+
+    void pace(Integer partsPerMinute) {
+        smsPartsPerMinute = partsPerMinute;
+    }
+
+    public Integer getSmsPartsPerMinute() {
+        return smsPartsPerMinute;
     }
 
     void connected(Instant now) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.platform.InvalidInputException;
@@ -75,6 +76,31 @@ public class DeviceService {
     }
 
     /** Revokes the phone's token and closes its connection at once. */
+    /** Android asks the user to confirm above its own limit of SMS a minute, which differs from phone to phone. */
+    static final int MAX_SMS_PACE = 1_000;
+
+    /**
+     * Sets how many SMS parts a minute this phone may send per SIM.
+     *
+     * @param partsPerMinute null for the server's default, 0 for no limit
+     */
+    public void setSmsPace(String actor, long id, Integer partsPerMinute) {
+        if (partsPerMinute != null && (partsPerMinute < 0 || partsPerMinute > MAX_SMS_PACE)) {
+            throw new InvalidInputException("pace", "error.phone.pace", MAX_SMS_PACE);
+        }
+        Device device = find(id);
+        if (Objects.equals(partsPerMinute, device.getSmsPartsPerMinute())) {
+            return;
+        }
+        device.pace(partsPerMinute);
+        audit.fire(new AuditEvent(
+                actor,
+                PhoneAction.PHONE_PACE_CHANGED.name(),
+                device.getName(),
+                AuditEvent.Outcome.SUCCESS,
+                partsPerMinute == null ? "default pace" : partsPerMinute + " SMS parts a minute"));
+    }
+
     public void revoke(String actor, long id) {
         Device device = find(id);
         if (device.isRevoked()) {

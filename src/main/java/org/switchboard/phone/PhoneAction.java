@@ -4,6 +4,7 @@ package org.switchboard.phone;
 enum PhoneAction {
     PHONE_PAIRED,
     PHONE_RENAMED,
+    PHONE_PACE_CHANGED,
     PHONE_REVOKED,
     PHONE_CONNECTED,
     PHONE_DISCONNECTED,

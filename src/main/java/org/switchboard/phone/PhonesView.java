@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.primefaces.PrimeFaces;
 import org.switchboard.i18n.InstantDisplay;
 import org.switchboard.i18n.Messages;
@@ -43,6 +44,7 @@ public class PhonesView implements Serializable {
     private PairingCode pairing;
     private Long renamedId;
     private String renameTo;
+    private Integer smsPace;
 
     public List<PhoneOverview.Row> getRows() {
         return snapshot.getRows();
@@ -93,11 +95,13 @@ public class PhonesView implements Serializable {
     public void startRename(Device device) {
         renamedId = device.getId();
         renameTo = device.getName();
+        smsPace = device.getSmsPartsPerMinute();
     }
 
     public void rename() {
         try {
             devices.rename(currentUser.getUsername(), renamedId, renameTo);
+            devices.setSmsPace(currentUser.getUsername(), renamedId, smsPace);
             Messages.info("phones.renamed", renameTo.strip());
             snapshot.forget();
             PrimeFaces.current().executeScript("PF('renameDialog').hide()");
@@ -143,6 +147,20 @@ public class PhonesView implements Serializable {
 
     public PairingCode getPairing() {
         return pairing;
+    }
+
+    /** The pace a phone without its own has, shown where its own would be typed. */
+    public int getDefaultSmsPace() {
+        // Read when asked: a view bean may be passivated, and the configuration's producer may not.
+        return ConfigProvider.getConfig().getValue("switchboard.sms.parts-per-minute", Integer.class);
+    }
+
+    public Integer getSmsPace() {
+        return smsPace;
+    }
+
+    public void setSmsPace(Integer smsPace) {
+        this.smsPace = smsPace;
     }
 
     public String getRenameTo() {

@@ -8,10 +8,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.switchboard.contact.Contact;
 import org.switchboard.contact.ContactGroup;
 import org.switchboard.contact.ContactQuery;
 import org.switchboard.contact.ContactService;
+import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.i18n.Messages;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
@@ -28,6 +30,7 @@ public class ComposeView implements Serializable {
     static final int CONFIRM_ABOVE = 10;
 
     private static final int CANDIDATES_SHOWN = 10;
+    private static final int PREVIEWS_SHOWN = 3;
 
     @Inject
     private SmsService sms;
@@ -43,6 +46,9 @@ public class ComposeView implements Serializable {
 
     @Inject
     private SmsTemplates templates;
+
+    @Inject
+    private PhoneNumbers phoneNumbers;
 
     private Long templateId;
 
@@ -89,25 +95,62 @@ public class ComposeView implements Serializable {
         return Segments.split(text);
     }
 
+    public String getPlaceholderNames() {
+        return Placeholders.NAMES.stream().map(name -> "{" + name + "}").collect(Collectors.joining(" "));
+    }
+
+    /** Words in braces that are not placeholders: the page warns before the send is refused. */
+    public String getUnknownPlaceholders() {
+        return String.join(" ", Placeholders.unknown(text));
+    }
+
+    /** What the first recipients will receive, when the text has placeholders. */
+    public List<SmsService.Preview> getPreviews() {
+        if (!Placeholders.any(text)) {
+            return List.of();
+        }
+        try {
+            return sms.preview(recipients(), text, PREVIEWS_SHOWN);
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
+    }
+
+    /** A preview's recipient as this user may see them: the contact's name, else the number, masked if need be. */
+    public String recipientLabel(SmsService.Preview preview) {
+        SmsService.Recipient recipient = preview.recipient();
+        if (recipient.contact() != null) {
+            return recipient.contact().getDisplayName();
+        }
+        return currentUser.isCanSeeNumbers()
+                ? phoneNumbers.display(recipient.number())
+                : phoneNumbers.mask(recipient.number());
+    }
+
+    private SmsService.Recipients recipients() {
+        return new SmsService.Recipients(
+                currentUser.isCanSeeNumbers() ? numbers : List.of(),
+                List.of(),
+                chosenContacts.stream().map(Contact::getId).toList(),
+                groupIds);
+    }
+
     /** Whether sending asks "are you sure" first: a group, or many people. */
     public boolean isMany() {
         return !groupIds.isEmpty() || chosenContacts.size() + numbers.size() > CONFIRM_ABOVE;
     }
 
-    public void send() {
+    /** @return to the campaigns page, where a send to several people is followed; else stay */
+    public String send() {
         if (!numbers.isEmpty() && !currentUser.isCanSeeNumbers()) {
             Messages.error("error.sms.numbersNotAllowed");
-            return;
+            return null;
         }
         try {
             SmsService.Sent sent = sms.send(
                     currentUser.getUsername(),
                     new SmsService.Request(
-                            new SmsService.Recipients(
-                                    numbers,
-                                    List.of(),
-                                    chosenContacts.stream().map(Contact::getId).toList(),
-                                    groupIds),
+                            recipients(),
                             text,
                             deviceId,
                             simSlot,
@@ -121,8 +164,10 @@ public class ComposeView implements Serializable {
             numbers = new ArrayList<>();
             text = null;
             sendAt = null;
+            return sent.messages().size() > 1 ? "/sms/campaigns.xhtml?faces-redirect=true" : null;
         } catch (InvalidInputException e) {
             Messages.error(e);
+            return null;
         }
     }
 

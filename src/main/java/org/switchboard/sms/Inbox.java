@@ -33,6 +33,9 @@ public class Inbox {
     @Inject
     private Event<SmsPush.MessagesChanged> changed;
 
+    @Inject
+    private Event<SmsPush.InboxRead> inboxRead;
+
     /**
      * One conversation in the list.
      *
@@ -67,16 +70,21 @@ public class Inbox {
                 .getSingleResult();
     }
 
-    /** The conversation with a number, oldest first; opening it marks what it received as read. */
-    public List<Line> open(String number) {
-        int read = em.createQuery(
+    /** Marks what the conversation with a number received as read: someone has it open. */
+    public void markRead(String number) {
+        int marked = em.createQuery(
                         "update IncomingSms i set i.readAt = :now where i.number = :number and i.readAt is null")
                 .setParameter("now", clock.instant())
                 .setParameter("number", number)
                 .executeUpdate();
-        if (read > 0) {
+        if (marked > 0) {
             changed.fire(new SmsPush.MessagesChanged());
+            inboxRead.fire(new SmsPush.InboxRead());
         }
+    }
+
+    /** The conversation with a number, oldest first: what it received and what was sent to it. */
+    public List<Line> lines(String number) {
         List<Line> lines = new ArrayList<>();
         em.createNamedQuery(IncomingSms.WITH_NUMBER, IncomingSms.class)
                 .setParameter("number", number)

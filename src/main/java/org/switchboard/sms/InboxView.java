@@ -37,12 +37,20 @@ public class InboxView implements Serializable {
     }
 
     public List<Inbox.Line> getLines() {
-        return openNumber == null ? List.of() : inbox.open(openNumber);
+        return openNumber == null ? List.of() : inbox.lines(openNumber);
     }
 
     public void open(Inbox.Thread thread) {
         openNumber = thread.number();
         reply = null;
+        inbox.markRead(openNumber);
+    }
+
+    /** Something changed while a conversation is open: what it received since is read, as it is on screen. */
+    public void refresh() {
+        if (openNumber != null) {
+            inbox.markRead(openNumber);
+        }
     }
 
     /** A conversation's title: the contact's name, else the number as this user may see it. */

@@ -19,7 +19,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,12 +39,24 @@ import org.switchboard.platform.InvalidInputException;
 public class MessageResource {
 
     static final int MAX_LIST = 500;
+    private static final String WEBHOOK_URL = "https://receiver.example/a-url-registered-on-the-sms-webhooks-page";
+    private static final String WEBHOOK_SIGNING = "X-Switchboard-Signature is sha256= and the hex HMAC-SHA256 of the"
+            + " exact body bytes keyed with the webhook's secret; X-Switchboard-Delivery (also the body's id) is the"
+            + " same on every retry. See docs/webhooks.md.";
+    private static final String WEBHOOK_ANSWER = "Any 2xx ends the delivery; anything else, a timeout (10 s) or a"
+            + " refused connection is retried with doubling pauses up to the configured number of tries.";
+
+    /** Messages the API queues name their sender {@code api:<key name>}: the history and audit tell UI from API. */
+    static final String API_ACTOR_PREFIX = "api:";
 
     @Inject
     private SmsService sms;
 
     @Inject
     private SmsOutbox outbox;
+
+    @Inject
+    private SmsTemplates templates;
 
     /**
      * A send request.
@@ -47,10 +65,18 @@ public class MessageResource {
      * @param contacts contacts by the platform's own id; each gets it on its mobile, else its first number
      * @param phone the id of the phone to send through; absent: whichever phone is connected and least busy
      * @param sim the SIM slot (0-based); absent: the phone's default
+     * @param text the text, which may hold placeholders such as {firstName}, filled for each recipient
+     * @param template instead of a text, the name of a saved template
      * @param sendAt not before this instant; absent: now
      */
     public record SendRequest(
-            List<String> to, List<String> contacts, String text, Long phone, Integer sim, Instant sendAt) {}
+            List<String> to,
+            List<String> contacts,
+            String text,
+            String template,
+            Long phone,
+            Integer sim,
+            Instant sendAt) {}
 
     /** What a request queued: one message per distinct recipient. */
     public record Queued(long batch, boolean replayed, List<SmsMessage> messages) {}
@@ -63,12 +89,60 @@ public class MessageResource {
     @Operation(
             summary = "Send an SMS to one or more recipients",
             description = "One message is queued per distinct recipient and sent by a connected phone as its pace"
-                    + " allows. With an Idempotency-Key, repeating the same request returns the same messages and"
+                    + " allows. The text (or the template's) may hold placeholders, filled for each recipient from"
+                    + " their contact: {firstName}, {lastName}, {name}, {class}, {amountDue}. With an Idempotency-Key, repeating the same request returns the same messages and"
                     + " sends nothing again; the key used for a different request is refused.")
     @APIResponse(responseCode = "201", description = "Queued")
     @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same key: nothing sent")
     @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
     @APIResponse(responseCode = "401", description = "No valid API key")
+    @Callback(
+            name = "smsStateWebhook",
+            callbackUrlExpression = WEBHOOK_URL,
+            operations =
+                    @CallbackOperation(
+                            method = "post",
+                            summary = "A message took a new state (to the webhooks registered for sms.state)",
+                            description = WEBHOOK_SIGNING,
+                            parameters = {
+                                @Parameter(name = "X-Switchboard-Signature", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Event", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Delivery", in = ParameterIn.HEADER)
+                            },
+                            requestBody =
+                                    @RequestBody(
+                                            content =
+                                                    @Content(
+                                                            mediaType = MediaType.APPLICATION_JSON,
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    WebhookPayload.StateChanged
+                                                                                            .class))),
+                            responses = @APIResponse(responseCode = "200", description = WEBHOOK_ANSWER)))
+    @Callback(
+            name = "smsReceivedWebhook",
+            callbackUrlExpression = WEBHOOK_URL,
+            operations =
+                    @CallbackOperation(
+                            method = "post",
+                            summary = "A school phone received an SMS (to the webhooks registered for sms.received)",
+                            description = WEBHOOK_SIGNING,
+                            parameters = {
+                                @Parameter(name = "X-Switchboard-Signature", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Event", in = ParameterIn.HEADER),
+                                @Parameter(name = "X-Switchboard-Delivery", in = ParameterIn.HEADER)
+                            },
+                            requestBody =
+                                    @RequestBody(
+                                            content =
+                                                    @Content(
+                                                            mediaType = MediaType.APPLICATION_JSON,
+                                                            schema =
+                                                                    @Schema(
+                                                                            implementation =
+                                                                                    WebhookPayload.Received.class))),
+                            responses = @APIResponse(responseCode = "200", description = WEBHOOK_ANSWER)))
     public Response send(
             SendRequest request,
             @Parameter(description = "Any unique string of up to 100 characters chosen by the caller")
@@ -79,10 +153,10 @@ public class MessageResource {
             throw new InvalidInputException("text", "error.sms.emptyText");
         }
         SmsService.Sent sent = sms.send(
-                caller.getUserPrincipal().getName(),
+                API_ACTOR_PREFIX + caller.getUserPrincipal().getName(),
                 new SmsService.Request(
                         new SmsService.Recipients(request.to(), request.contacts(), List.of(), List.of()),
-                        request.text(),
+                        text(request),
                         request.phone(),
                         request.sim(),
                         request.sendAt(),
@@ -110,7 +184,21 @@ public class MessageResource {
                     String state,
             @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return outbox.list(state(state), before, Math.max(1, Math.min(limit, MAX_LIST)));
+        return outbox.list(HistoryFilter.of(state(state)), before, Math.max(1, Math.min(limit, MAX_LIST)));
+    }
+
+    private String text(SendRequest request) {
+        if (request.template() == null || request.template().isBlank()) {
+            return request.text();
+        }
+        if (request.text() != null && !request.text().isBlank()) {
+            throw new InvalidInputException("template", "error.sms.textOrTemplate");
+        }
+        return templates
+                .find(request.template())
+                .orElseThrow(
+                        () -> new InvalidInputException("template", "error.sms.unknownTemplate", request.template()))
+                .getText();
     }
 
     private static MessageState state(String name) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Which phone and SIM a queued message goes through: the one the sender chose, else the least loaded of the phones
@@ -18,10 +19,10 @@ final class Routing {
 
     /**
      * @param used parts handed to each route in the last minute
-     * @param partsPerMinute the pace of one SIM; 0 for none
+     * @param partsPerMinute each phone's pace, per SIM; 0 for none
      */
     static Optional<Route> choose(
-            SmsMessage message, List<Long> readyPhones, Map<Route, Integer> used, int partsPerMinute) {
+            SmsMessage message, List<Long> readyPhones, Map<Route, Integer> used, ToIntFunction<Long> partsPerMinute) {
         List<Long> candidates = message.getPreferredDeviceId() == null
                 ? readyPhones
                 : readyPhones.stream()
@@ -29,7 +30,8 @@ final class Routing {
                         .toList();
         return candidates.stream()
                 .map(device -> new Route(device, message.getPreferredSim()))
-                .filter(route -> fits(message.getParts(), used.getOrDefault(route, 0), partsPerMinute))
+                .filter(route -> fits(
+                        message.getParts(), used.getOrDefault(route, 0), partsPerMinute.applyAsInt(route.deviceId())))
                 .min(Comparator.comparingInt((Route route) -> used.getOrDefault(route, 0))
                         .thenComparingLong(Route::deviceId));
     }

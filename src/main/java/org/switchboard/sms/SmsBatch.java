@@ -2,6 +2,8 @@ package org.switchboard.sms;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +12,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One send request and the messages it queued, found again by its idempotency key when the request is repeated. */
+/**
+ * One send request and the messages it queued: a campaign, which can be paused, resumed and cancelled. Found again
+ * by its idempotency key when the request is repeated.
+ */
 @Entity
 @Table(name = "sms_batch")
 @NamedQuery(
@@ -20,6 +25,15 @@ public class SmsBatch {
 
     static final String BY_KEY = "SmsBatch.byKey";
     static final int MAX_KEY = 100;
+
+    /** Whether the dispatcher may hand its queued messages to phones. */
+    public enum Status {
+        ACTIVE,
+        /** Queued messages wait (their time to live still runs); those already on a phone go on. */
+        PAUSED,
+        /** Queued messages were cancelled; those already on a phone could not be called back. */
+        CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,10 +55,19 @@ public class SmsBatch {
     @Column(nullable = false, updatable = false)
     private int total;
 
+    /** As written, placeholders and all. */
+    @Column(updatable = false)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.ACTIVE;
+
     protected SmsBatch() {}
 
-    SmsBatch(String createdBy, Instant createdAt, String idempotencyKey, String requestHash, int total) {
+    SmsBatch(String createdBy, Instant createdAt, String idempotencyKey, String requestHash, int total, String text) {
         this.createdBy = Objects.requireNonNull(createdBy);
+        this.text = text;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.idempotencyKey = idempotencyKey;
         this.requestHash = Objects.requireNonNull(requestHash);
@@ -69,5 +92,38 @@ public class SmsBatch {
 
     public int getTotal() {
         return total;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    /** @return whether it changed: only an active campaign pauses, only a paused one resumes */
+    boolean pause() {
+        return change(Status.ACTIVE, Status.PAUSED);
+    }
+
+    boolean resume() {
+        return change(Status.PAUSED, Status.ACTIVE);
+    }
+
+    boolean cancel() {
+        if (status == Status.CANCELLED) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        return true;
+    }
+
+    private boolean change(Status from, Status to) {
+        if (status != from) {
+            return false;
+        }
+        status = to;
+        return true;
     }
 }

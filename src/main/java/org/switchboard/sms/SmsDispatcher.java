@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PhoneGateway;
 
 /**
@@ -47,6 +50,9 @@ public class SmsDispatcher {
     private SmsSettings settings;
 
     @Inject
+    private DeviceService devices;
+
+    @Inject
     private Clock clock;
 
     private final ReentrantLock running = new ReentrantLock();
@@ -71,6 +77,19 @@ public class SmsDispatcher {
     void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
         again.set(true);
         scheduler.execute(this::run);
+    }
+
+    /**
+     * Runs the change with no dispatch under way and commits it before the next: what it takes from the queue is not
+     * handed to a phone at the same moment. The change must run in its own transaction.
+     */
+    <T> T withoutDispatching(Supplier<T> change) {
+        running.lock();
+        try {
+            return change.get();
+        } finally {
+            running.unlock();
+        }
     }
 
     void run() {
@@ -105,8 +124,14 @@ public class SmsDispatcher {
             return;
         }
         Map<Routing.Route, Integer> used = outbox.partsDispatchedLastMinute();
+        Map<Long, Integer> paces = new HashMap<>();
+        devices.list().stream()
+                .filter(device -> device.getSmsPartsPerMinute() != null)
+                .forEach(device -> paces.put(device.getId(), device.getSmsPartsPerMinute()));
+        int defaultPace = settings.partsPerMinute();
         for (SmsMessage message : outbox.due(BATCH)) {
-            Optional<Routing.Route> route = Routing.choose(message, ready, used, settings.partsPerMinute());
+            Optional<Routing.Route> route =
+                    Routing.choose(message, ready, used, device -> paces.getOrDefault(device, defaultPace));
             if (route.isPresent() && outbox.dispatch(message.getId(), route.get())) {
                 used.merge(route.get(), message.getParts(), Integer::sum);
             }

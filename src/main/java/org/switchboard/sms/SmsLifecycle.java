@@ -43,6 +43,9 @@ public class SmsLifecycle {
     private Event<SmsPush.MessagesChanged> changed;
 
     @Inject
+    private Event<IncomingSmsStored> stored;
+
+    @Inject
     private PhoneNumbers phoneNumbers;
 
     void acknowledged(@Observes CommandAcknowledged event) {
@@ -85,7 +88,7 @@ public class SmsLifecycle {
     }
 
     void received(@Observes SmsReceived sms) {
-        em.persist(new IncomingSms(
+        IncomingSms incoming = new IncomingSms(
                 sms.deviceId(),
                 sms.simSlot(),
                 IncomingSms.Direction.RECEIVED,
@@ -93,7 +96,9 @@ public class SmsLifecycle {
                 sms.from(),
                 sms.contactName(),
                 sms.text(),
-                sms.at()));
+                sms.at());
+        em.persist(incoming);
+        stored.fire(new IncomingSmsStored(incoming));
         changed.fire(new SmsPush.MessagesChanged());
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import java.util.Optional;
 @Table(name = "sms_message")
 @NamedQuery(
         name = SmsMessage.DUE,
-        query = "select m from SmsMessage m where m.state = :queued and m.sendAfter <= :now order by m.id")
+        query = "select m from SmsMessage m where m.state = :queued and m.sendAfter <= :now and (m.batchId is null"
+                + " or m.batchId not in (select b.id from SmsBatch b where b.status <> :active)) order by m.id")
 @NamedQuery(
         name = SmsMessage.OVERDUE,
         query = "select m from SmsMessage m where m.state = :queued and m.expiresAt <= :now order by m.id")
@@ -38,6 +40,13 @@ import java.util.Optional;
         query = "select m.deviceId, m.simSlot, sum(m.parts) from SmsMessage m where m.dispatchedAt > :since"
                 + " and m.deviceId is not null group by m.deviceId, m.simSlot")
 @NamedQuery(name = SmsMessage.OF_BATCH, query = "select m from SmsMessage m where m.batchId = :batch order by m.id")
+@NamedQuery(
+        name = SmsMessage.STATES_OF_BATCHES,
+        query = "select m.batchId, m.state, count(m) from SmsMessage m where m.batchId in :batches"
+                + " group by m.batchId, m.state")
+@NamedQuery(
+        name = SmsMessage.CANCELLABLE_IN_BATCH,
+        query = "select m from SmsMessage m where m.batchId = :batch and m.state in :states order by m.id")
 @NamedQuery(
         name = SmsMessage.UNACKNOWLEDGED_ON,
         query = "select m from SmsMessage m where m.deviceId = :device and m.state = :dispatched")
@@ -48,10 +57,14 @@ public class SmsMessage {
     static final String PARTS_DISPATCHED_SINCE = "SmsMessage.partsDispatchedSince";
     static final String UNACKNOWLEDGED_ON = "SmsMessage.unacknowledgedOn";
     static final String OF_BATCH = "SmsMessage.ofBatch";
+    static final String STATES_OF_BATCHES = "SmsMessage.statesOfBatches";
+    static final String CANCELLABLE_IN_BATCH = "SmsMessage.cancellableInBatch";
     static final int MAX_REASON = 255;
 
+    /** From a sequence, a hundred at a time (changelog 014): a bulk send is inserted in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sms_message_ids")
+    @SequenceGenerator(name = "sms_message_ids", sequenceName = "sms_message_seq", allocationSize = 100)
     private Long id;
 
     /** The send request it came from. */

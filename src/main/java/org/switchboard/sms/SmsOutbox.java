@@ -9,10 +9,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.switchboard.audit.AuditEvent;
+import org.switchboard.phone.Device;
 import org.switchboard.phone.PhoneGateway;
 
 /** The stored messages as the dispatcher and the phones' reports move them, each change recorded in the timeline. */
@@ -36,10 +40,20 @@ public class SmsOutbox {
     @Inject
     private Event<SmsPush.MessagesChanged> changed;
 
+    @Inject
+    private Event<SmsStateChanged> stateChanged;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    @Inject
+    private Event<SmsDispatcher.QueueChanged> queueChanged;
+
     List<SmsMessage> due(int limit) {
         return em.createNamedQuery(SmsMessage.DUE, SmsMessage.class)
                 .setParameter("queued", MessageState.QUEUED)
                 .setParameter("now", clock.instant())
+                .setParameter("active", SmsBatch.Status.ACTIVE)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -69,7 +83,19 @@ public class SmsOutbox {
                 message.getText(),
                 route.sim());
         Instant now = clock.instant();
-        return record(message, message.dispatch(route.deviceId(), route.sim(), commandId, now), null, now);
+        boolean dispatched =
+                record(message, message.dispatch(route.deviceId(), route.sim(), commandId, now), null, now);
+        if (dispatched) {
+            Device phone = em.find(Device.class, route.deviceId());
+            audit.fire(new AuditEvent(
+                    message.getCreatedBy(),
+                    SmsAction.SMS_DISPATCHED.name(),
+                    message.getRecipient(),
+                    AuditEvent.Outcome.SUCCESS,
+                    "message " + messageId + " through " + (phone == null ? "#" + route.deviceId() : phone.getName())
+                            + (route.sim() == null ? "" : ", SIM " + (route.sim() + 1))));
+        }
+        return dispatched;
     }
 
     int expireOverdue() {
@@ -137,49 +163,101 @@ public class SmsOutbox {
         });
     }
 
+    /** @return whether it was active and is now paused */
+    boolean pause(String actor, long batchId) {
+        return changeCampaign(actor, batchId, SmsBatch::pause, SmsAction.SMS_CAMPAIGN_PAUSED);
+    }
+
+    boolean resume(String actor, long batchId) {
+        boolean resumed = changeCampaign(actor, batchId, SmsBatch::resume, SmsAction.SMS_CAMPAIGN_RESUMED);
+        if (resumed) {
+            queueChanged.fire(new SmsDispatcher.QueueChanged());
+        }
+        return resumed;
+    }
+
+    /**
+     * Cancels what of a campaign has not reached a phone: its queued messages, and those handed to a phone that has
+     * not acknowledged them yet (their commands are withdrawn). What a phone already has is sent.
+     *
+     * @return how many messages were cancelled
+     */
+    int cancel(String actor, long batchId) {
+        SmsBatch batch = em.find(SmsBatch.class, batchId);
+        if (batch == null || !batch.cancel()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        String reason = "cancelled by " + actor;
+        int cancelled = 0;
+        for (SmsMessage message : em.createNamedQuery(SmsMessage.CANCELLABLE_IN_BATCH, SmsMessage.class)
+                .setParameter("batch", batchId)
+                .setParameter("states", List.of(MessageState.QUEUED, MessageState.DISPATCHED))
+                .getResultList()) {
+            if (message.getState() == MessageState.DISPATCHED && !gateway.cancel(message.getCommandId())) {
+                continue;
+            }
+            Optional<MessageState> moved = message.fail(MessageState.CANCELLED, reason, now);
+            if (moved.isPresent()) {
+                // One step per message: the timeline's order within each message is kept without a flush each.
+                em.persist(new SmsEvent(message.getId(), MessageState.CANCELLED, now, reason));
+                stateChanged.fire(new SmsStateChanged(
+                        message.getId(), message.getRecipient(), MessageState.CANCELLED, now, reason));
+                cancelled++;
+            }
+        }
+        audit.fire(new AuditEvent(
+                actor,
+                SmsAction.SMS_CAMPAIGN_CANCELLED.name(),
+                "campaign " + batchId,
+                AuditEvent.Outcome.SUCCESS,
+                cancelled + " message(s) cancelled"));
+        changed.fire(new SmsPush.MessagesChanged());
+        return cancelled;
+    }
+
+    private boolean changeCampaign(String actor, long batchId, Predicate<SmsBatch> change, SmsAction action) {
+        SmsBatch batch = em.find(SmsBatch.class, batchId);
+        if (batch == null || !change.test(batch)) {
+            return false;
+        }
+        audit.fire(new AuditEvent(actor, action.name(), "campaign " + batchId, AuditEvent.Outcome.SUCCESS, null));
+        changed.fire(new SmsPush.MessagesChanged());
+        return true;
+    }
+
+    /** A message's states with their times, from queued (its creation) on; empty for no such message. */
     public List<SmsEvent> timeline(long messageId) {
-        return em.createNamedQuery(SmsEvent.OF_MESSAGE, SmsEvent.class)
+        SmsMessage message = em.find(SmsMessage.class, messageId);
+        if (message == null) {
+            return List.of();
+        }
+        List<SmsEvent> timeline = new ArrayList<>();
+        timeline.add(new SmsEvent(messageId, MessageState.QUEUED, message.getCreatedAt(), null));
+        timeline.addAll(em.createNamedQuery(SmsEvent.OF_MESSAGE, SmsEvent.class)
                 .setParameter("message", messageId)
+                .getResultList());
+        return timeline;
+    }
+
+    /** The history's rows: newest first, as filtered. */
+    public List<SmsMessage> page(HistoryFilter filter, int first, int size) {
+        return filter.query(em, "select m from SmsMessage m", " order by m.id desc", SmsMessage.class, null)
+                .setFirstResult(first)
+                .setMaxResults(size)
                 .getResultList();
     }
 
-    /** The history page's rows: newest first, optionally in one state. */
-    public List<SmsMessage> page(MessageState state, int first, int size) {
-        var query = em.createQuery(
-                "select m from SmsMessage m" + (state == null ? "" : " where m.state = :state") + " order by m.id desc",
-                SmsMessage.class);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        return query.setFirstResult(first).setMaxResults(size).getResultList();
+    public long count(HistoryFilter filter) {
+        return filter.query(em, "select count(m) from SmsMessage m", "", Long.class, null)
+                .getSingleResult();
     }
 
-    public long count(MessageState state) {
-        var query = em.createQuery(
-                "select count(m) from SmsMessage m" + (state == null ? "" : " where m.state = :state"), Long.class);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        return query.getSingleResult();
-    }
-
-    /** Newest first, optionally in one state, before a given id (the last of the previous page). */
-    public List<SmsMessage> list(MessageState state, Long before, int limit) {
-        StringBuilder query = new StringBuilder("select m from SmsMessage m where 1 = 1");
-        if (state != null) {
-            query.append(" and m.state = :state");
-        }
-        if (before != null) {
-            query.append(" and m.id < :before");
-        }
-        var typed = em.createQuery(query.append(" order by m.id desc").toString(), SmsMessage.class);
-        if (state != null) {
-            typed.setParameter("state", state);
-        }
-        if (before != null) {
-            typed.setParameter("before", before);
-        }
-        return typed.setMaxResults(limit).getResultList();
+    /** Newest first, as filtered, before a given id (the last of the previous page): pages that stay fast deep down. */
+    public List<SmsMessage> list(HistoryFilter filter, Long before, int limit) {
+        return filter.query(em, "select m from SmsMessage m", " order by m.id desc", SmsMessage.class, before)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public Optional<SmsMessage> find(long messageId) {
@@ -210,6 +288,7 @@ public class SmsOutbox {
             // Ids are given at insert: flushing now keeps the timeline in the order the states were taken.
             em.flush();
             changed.fire(new SmsPush.MessagesChanged());
+            stateChanged.fire(new SmsStateChanged(message.getId(), message.getRecipient(), state, now, detail));
         });
         return moved.isPresent();
     }

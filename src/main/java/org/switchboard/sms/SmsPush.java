@@ -25,6 +25,13 @@ public class SmsPush {
     @Push(channel = CHANNEL)
     private PushContext channel;
 
+    /** An SMS arrived: every page's menu shows the unread count. */
+    static final String INBOX_CHANNEL = "inbox";
+
+    @Inject
+    @Push(channel = INBOX_CHANNEL)
+    private PushContext inbox;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
@@ -32,6 +39,17 @@ public class SmsPush {
 
     /** Some message took a new state. */
     record MessagesChanged() {}
+
+    /** Someone read a conversation: the unread counts went down. */
+    record InboxRead() {}
+
+    void received(@Observes(during = TransactionPhase.AFTER_SUCCESS) IncomingSmsStored event) {
+        inbox.send("received");
+    }
+
+    void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxRead event) {
+        inbox.send("read");
+    }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesChanged event) {
         if (pending.compareAndSet(false, true)) {

@@ -6,16 +6,26 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.contact.CallerLookup;
 import org.switchboard.contact.Contact;
+import org.switchboard.contact.ContactCard;
+import org.switchboard.contact.ContactGroup;
+import org.switchboard.contact.ContactKind;
 import org.switchboard.contact.ContactQuery;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.NumberLabel;
@@ -33,6 +43,9 @@ public class SmsService {
     /** Ten parts: beyond that phones and networks split and reassemble unreliably. */
     static final int MAX_PARTS = 10;
 
+    /** Contacts looked up per query when filling placeholders: well under any database's limit of parameters. */
+    private static final int LOOKUP_CHUNK = 500;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -44,6 +57,9 @@ public class SmsService {
 
     @Inject
     private DeviceService devices;
+
+    @Inject
+    private CallerLookup callerLookup;
 
     @Inject
     private SmsSettings settings;
@@ -84,17 +100,27 @@ public class SmsService {
     /** The messages a request queued; {@code replayed} when it repeated an earlier request, which sent nothing. */
     public record Sent(SmsBatch batch, List<SmsMessage> messages, boolean replayed) {}
 
+    /** One recipient: a number, and the contact it belongs to when known (whose values fill the placeholders). */
+    public record Recipient(String number, Contact contact) {}
+
+    /** What one recipient would receive. */
+    public record Preview(Recipient recipient, String text, Segments.Split split) {}
+
     /** @param actor who sends: a username, or the name of an API key */
     public Sent send(String actor, Request request) {
-        String text = request.text() == null ? "" : request.text();
-        if (text.isBlank()) {
-            throw new InvalidInputException("text", "error.sms.emptyText");
+        String text = checkedText(request.text());
+        List<Recipient> recipients = recipients(request.to(), Integer.MAX_VALUE);
+        if (recipients.isEmpty()) {
+            throw new InvalidInputException("to", "error.sms.noRecipient");
         }
-        Segments.Split split = Segments.split(text);
-        if (split.count() > MAX_PARTS) {
-            throw new InvalidInputException("text", "error.sms.tooLong", MAX_PARTS, split.count());
+        List<String> texts = texts(text, recipients);
+        int longest = texts.stream()
+                .mapToInt(filled -> Segments.split(filled).count())
+                .max()
+                .orElse(0);
+        if (longest > MAX_PARTS) {
+            throw new InvalidInputException("text", "error.sms.tooLong", MAX_PARTS, longest);
         }
-        List<String> recipients = recipients(request);
         if (request.deviceId() != null
                 && devices.findById(request.deviceId())
                         .filter(d -> !d.isRevoked())
@@ -113,7 +139,8 @@ public class SmsService {
         }
         Instant now = clock.instant();
         Instant sendAfter = request.sendAt() == null || request.sendAt().isBefore(now) ? now : request.sendAt();
-        String hash = Secrets.sha256(String.join("\n", recipients) + "\u0000" + text + "\u0000" + request.deviceId()
+        List<String> numbers = recipients.stream().map(Recipient::number).toList();
+        String hash = Secrets.sha256(String.join("\n", numbers) + "\u0000" + text + "\u0000" + request.deviceId()
                 + "\u0000" + request.simSlot() + "\u0000" + request.sendAt());
         if (key != null) {
             Optional<SmsBatch> earlier = em.createNamedQuery(SmsBatch.BY_KEY, SmsBatch.class)
@@ -128,15 +155,15 @@ public class SmsService {
                 return new Sent(earlier.get(), messagesOf(earlier.get()), true);
             }
         }
-        SmsBatch batch = new SmsBatch(actor, now, key, hash, recipients.size());
+        SmsBatch batch = new SmsBatch(actor, now, key, hash, recipients.size(), text);
         em.persist(batch);
         em.flush();
         List<SmsMessage> messages = new ArrayList<>();
-        for (String recipient : recipients) {
+        for (int i = 0; i < recipients.size(); i++) {
             SmsMessage message = new SmsMessage(
                     batch.getId(),
-                    recipient,
-                    text,
+                    numbers.get(i),
+                    texts.get(i),
                     actor,
                     now,
                     sendAfter,
@@ -146,22 +173,128 @@ public class SmsService {
             em.persist(message);
             messages.add(message);
         }
-        // One flush for all: flushing each would re-check every managed message each time. Ids are given at insert,
-        // in no promised order, so the messages are listed by id, as a repeated request lists them.
+        // One flush for all, written in JDBC batches (ids come from a sequence, in the order persisted, which is the
+        // order a repeated request lists them in). The timeline's first step, queued, is the message's own creation
+        // time: no row is written for it.
         em.flush();
-        messages.sort(Comparator.comparing(SmsMessage::getId));
-        for (SmsMessage message : messages) {
-            em.persist(new SmsEvent(message.getId(), MessageState.QUEUED, now, null));
-        }
         audit.fire(new AuditEvent(
                 actor,
                 SmsAction.SMS_QUEUED.name(),
-                recipients.size() == 1 ? recipients.get(0) : recipients.size() + " recipients",
+                numbers.size() == 1 ? numbers.get(0) : numbers.size() + " recipients",
                 AuditEvent.Outcome.SUCCESS,
-                split.count() + " part(s): " + excerpt(text)));
+                longest + " part(s): " + excerpt(text)));
         queueChanged.fire(new SmsDispatcher.QueueChanged());
         changed.fire(new SmsPush.MessagesChanged());
         return new Sent(batch, messages, false);
+    }
+
+    /** What the first {@code limit} recipients would receive, placeholders filled; nothing is stored. */
+    public List<Preview> preview(Recipients to, String text, int limit) {
+        if (text == null || text.isBlank() || !Placeholders.unknown(text).isEmpty()) {
+            return List.of();
+        }
+        List<Recipient> recipients = recipients(to, limit);
+        List<String> texts = texts(text, recipients);
+        List<Preview> previews = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            previews.add(new Preview(recipients.get(i), texts.get(i), Segments.split(texts.get(i))));
+        }
+        return previews;
+    }
+
+    /** The text with its placeholders filled from this contact (null: a sample with no values). */
+    public String fill(String text, Contact contact) {
+        return texts(checkedText(text), List.of(new Recipient("", contact))).get(0);
+    }
+
+    private static String checkedText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text", "error.sms.emptyText");
+        }
+        List<String> unknown = Placeholders.unknown(text);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(
+                    "text",
+                    "error.sms.unknownPlaceholder",
+                    String.join(" ", unknown),
+                    Placeholders.NAMES.stream().map(name -> "{" + name + "}").collect(Collectors.joining(" ")));
+        }
+        return text;
+    }
+
+    /** Each recipient's own text: the same for all when there is no placeholder. */
+    private List<String> texts(String text, List<Recipient> recipients) {
+        if (!Placeholders.any(text)) {
+            return Collections.nCopies(recipients.size(), text);
+        }
+        Map<String, Contact> byNumber = contactsByNumber(recipients.stream()
+                .filter(recipient -> recipient.contact() == null)
+                .map(Recipient::number)
+                .toList());
+        List<Contact> known = recipients.stream()
+                .map(recipient -> recipient.contact() != null ? recipient.contact() : byNumber.get(recipient.number()))
+                .toList();
+        Map<Long, ContactCard> cards = new HashMap<>();
+        List<Contact> distinct =
+                known.stream().filter(Objects::nonNull).distinct().toList();
+        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+            callerLookup
+                    .cards(distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK)))
+                    .forEach(card -> cards.put(card.id(), card));
+        }
+        return known.stream()
+                .map(contact -> Placeholders.fill(
+                        text, contact == null ? Map.of() : values(contact, cards.get(contact.getId()))))
+                .toList();
+    }
+
+    /** A typed number's contact, when one has it: the first by name, as the caller lookup orders them. */
+    private Map<String, Contact> contactsByNumber(List<String> numbers) {
+        Map<String, Contact> byNumber = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += LOOKUP_CHUNK) {
+            em.createQuery(
+                            "select p.e164, p.contact from PhoneNumber p where p.e164 in :numbers"
+                                    + " order by p.contact.lastName, p.contact.firstName, p.contact.id",
+                            Object[].class)
+                    .setParameter("numbers", numbers.subList(from, Math.min(numbers.size(), from + LOOKUP_CHUNK)))
+                    .getResultList()
+                    .forEach(row -> byNumber.putIfAbsent((String) row[0], (Contact) row[1]));
+        }
+        return byNumber;
+    }
+
+    /**
+     * The placeholders' values for a contact. Its class is its groups, or, for a guardian with children in the
+     * directory, their groups; what it owes is the balance of its unpaid invoices, per currency.
+     */
+    private static Map<String, String> values(Contact contact, ContactCard card) {
+        Map<String, String> values = new HashMap<>();
+        values.put("firstName", Objects.toString(contact.getFirstName(), ""));
+        values.put("lastName", Objects.toString(contact.getLastName(), ""));
+        values.put("name", contact.getDisplayName());
+        Set<Contact> classOf = contact.getKind() == ContactKind.GUARDIAN
+                        && !contact.getStudents().isEmpty()
+                ? contact.getStudents()
+                : Set.of(contact);
+        values.put(
+                "class",
+                classOf.stream()
+                        .flatMap(member -> member.getGroups().stream())
+                        .map(ContactGroup::getName)
+                        .distinct()
+                        .sorted()
+                        .collect(Collectors.joining(", ")));
+        List<ContactCard.Amount> balance = card == null ? List.of() : card.balance();
+        values.put(
+                "amountDue",
+                balance.isEmpty()
+                        ? "0"
+                        : balance.stream()
+                                .map(owed -> owed.amount()
+                                                .setScale(2, RoundingMode.HALF_UP)
+                                                .toPlainString() + " " + owed.currency())
+                                .collect(Collectors.joining(" + ")));
+        return values;
     }
 
     public List<SmsMessage> messagesOf(SmsBatch batch) {
@@ -170,35 +303,37 @@ public class SmsService {
                 .getResultList();
     }
 
-    /** The distinct numbers to send to, in the order given: numbers, then contacts, then groups' members. */
-    private List<String> recipients(Request request) {
-        Recipients to = request.to();
-        Set<String> recipients = new LinkedHashSet<>();
+    /**
+     * The distinct recipients, in the order given: numbers, then contacts, then groups' members; at most {@code limit}
+     * of them. A number chosen twice (typed, and a contact's) is sent to once.
+     */
+    private List<Recipient> recipients(Recipients to, int limit) {
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
         for (String number : orEmpty(to.numbers())) {
-            recipients.add(phoneNumbers.normalise(number));
+            String e164 = phoneNumbers.normalise(number);
+            recipients.putIfAbsent(e164, new Recipient(e164, null));
         }
         for (String externalId : orEmpty(to.externalIds())) {
             Contact contact = contacts.findByExternalId(externalId)
                     .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", externalId));
-            recipients.add(numberOf(contact)
+            String number = numberOf(contact)
                     .orElseThrow(() -> new InvalidInputException(
-                            "contacts", "error.sms.contactWithoutNumber", contact.getDisplayName())));
+                            "contacts", "error.sms.contactWithoutNumber", contact.getDisplayName()));
+            recipients.putIfAbsent(number, new Recipient(number, contact));
         }
         for (Long id : orEmpty(to.contactIds())) {
             Contact contact = contacts.find(id)
                     .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", id));
-            numberOf(contact).ifPresent(recipients::add);
+            numberOf(contact).ifPresent(number -> recipients.putIfAbsent(number, new Recipient(number, contact)));
         }
         for (Long groupId : orEmpty(to.groupIds())) {
-            contacts.search(new ContactQuery(null, groupId), 0, Integer.MAX_VALUE).stream()
-                    .map(SmsService::numberOf)
-                    .flatMap(Optional::stream)
-                    .forEach(recipients::add);
+            if (recipients.size() >= limit) {
+                break;
+            }
+            contacts.search(new ContactQuery(null, groupId), 0, limit).forEach(contact -> numberOf(contact)
+                    .ifPresent(number -> recipients.putIfAbsent(number, new Recipient(number, contact))));
         }
-        if (recipients.isEmpty()) {
-            throw new InvalidInputException("to", "error.sms.noRecipient");
-        }
-        return List.copyOf(recipients);
+        return recipients.values().stream().limit(limit).toList();
     }
 
     /** The number an SMS to this contact goes to: its mobile, else its first number. */

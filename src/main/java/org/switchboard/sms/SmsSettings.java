@@ -27,6 +27,14 @@ public class SmsSettings {
     @ConfigProperty(name = "switchboard.sms.time-to-live-hours")
     int timeToLiveHours;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.sms.webhook-max-attempts")
+    int webhookMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.sms.webhook-first-retry")
+    String webhookFirstRetry;
+
     /** How many parts a phone sends from one SIM a minute; 0 for no limit. */
     public int partsPerMinute() {
         return partsPerMinute;
@@ -43,6 +51,16 @@ public class SmsSettings {
 
     public Duration timeToLive() {
         return Duration.ofHours(timeToLiveHours);
+    }
+
+    /** Tries of a webhook delivery before it is marked failed. */
+    public int webhookMaxAttempts() {
+        return webhookMaxAttempts;
+    }
+
+    /** The pause after a webhook delivery's first failed try; it doubles after each further one. */
+    public Duration webhookFirstRetry() {
+        return Duration.parse(webhookFirstRetry.strip());
     }
 
     /** From {@code HH:mm-HH:mm}; a window may run past midnight (22:00-06:00). */

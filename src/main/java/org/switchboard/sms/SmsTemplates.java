@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.platform.InvalidInputException;
 
@@ -35,6 +36,14 @@ public class SmsTemplates {
         return Optional.ofNullable(em.find(SmsTemplate.class, id));
     }
 
+    /** By name, whatever its case. */
+    public Optional<SmsTemplate> find(String name) {
+        return em.createNamedQuery(SmsTemplate.BY_NAME, SmsTemplate.class)
+                .setParameter("name", name.strip().toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Creates a template ({@code id} null) or changes one. */
     public SmsTemplate save(String actor, Long id, String name, String text) {
         String templateName = name == null ? "" : name.strip();
@@ -43,6 +52,14 @@ public class SmsTemplates {
         }
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "error.sms.emptyText");
+        }
+        List<String> unknown = Placeholders.unknown(text);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(
+                    "text",
+                    "error.sms.unknownPlaceholder",
+                    String.join(" ", unknown),
+                    Placeholders.NAMES.stream().map(known -> "{" + known + "}").collect(Collectors.joining(" ")));
         }
         Segments.Split split = Segments.split(text);
         if (split.count() > SmsService.MAX_PARTS) {

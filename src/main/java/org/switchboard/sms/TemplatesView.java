@@ -6,6 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.primefaces.PrimeFaces;
+import org.switchboard.contact.Contact;
+import org.switchboard.contact.ContactQuery;
+import org.switchboard.contact.ContactService;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
@@ -16,6 +19,7 @@ import org.switchboard.security.CurrentUser;
 public class TemplatesView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int CANDIDATES_SHOWN = 10;
 
     @Inject
     private SmsTemplates templates;
@@ -23,9 +27,16 @@ public class TemplatesView implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private SmsService sms;
+
+    @Inject
+    private ContactService contacts;
+
     private Long editedId;
     private String name;
     private String text;
+    private Contact sample;
 
     public List<SmsTemplate> getList() {
         return templates.list();
@@ -56,6 +67,26 @@ public class TemplatesView implements Serializable {
     public void delete(SmsTemplate template) {
         templates.delete(currentUser.getUsername(), template.getId());
         Messages.info("sms.templates.deleted", template.getName());
+    }
+
+    public List<Contact> candidates(String typed) {
+        return contacts.search(new ContactQuery(typed, null), 0, CANDIDATES_SHOWN);
+    }
+
+    /** The text as the sample contact (or, with none, anyone unknown) would receive it; null if there is no text. */
+    public String getPreview() {
+        if (text == null || text.isBlank() || !Placeholders.unknown(text).isEmpty()) {
+            return null;
+        }
+        return sms.fill(text, sample);
+    }
+
+    public Contact getSample() {
+        return sample;
+    }
+
+    public void setSample(Contact sample) {
+        this.sample = sample;
     }
 
     public Segments.Split getSplit() {

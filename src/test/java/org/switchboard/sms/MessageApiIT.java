@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -13,7 +14,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -132,6 +135,70 @@ class MessageApiIT {
             assertTrue(listed.body().contains("\"id\":" + id + ","), listed.body());
         }
         assertEquals(404, get("api/v1/messages/999999999").statusCode());
+    }
+
+    @Test
+    void aTemplateWithPlaceholdersIsFilledForEachRecipient() throws Exception {
+        String guardian = Fixtures.uniqueName("g");
+        String student = Fixtures.uniqueName("s");
+        String schoolClass = Fixtures.uniqueName("3B");
+        fixtures.contact(
+                guardian,
+                """
+                {"firstName": "Samia", "lastName": "Ben Salah", "kind": "GUARDIAN",
+                 "numbers": [{"number": "50 200 010", "label": "MOBILE"}]}
+                """);
+        fixtures.contact(
+                student,
+                """
+                {"firstName": "Youssef", "lastName": "Ben Salah", "kind": "STUDENT", "groups": ["%s"],
+                 "guardians": ["%s"]}
+                """
+                        .formatted(schoolClass, guardian));
+        HttpResponse<String> invoice = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(base.toString()).resolve("api/v1/invoices/" + Fixtures.uniqueName("INV")))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                """
+                                {"contact": "%s", "issueDate": "2026-11-01", "dueDate": "2026-11-30",
+                                 "amount": 250.5, "amountPaid": 0, "currency": "TND", "status": "UNPAID"}
+                                """
+                                        .formatted(guardian)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, invoice.statusCode(), invoice.body());
+        String template = Fixtures.uniqueName("Rappel");
+        fixtures.template(template, "Bonjour {firstName}, classe {class} : reste {amountDue}.");
+
+        HttpResponse<String> sent = post(
+                "{\"contacts\": [\"" + guardian + "\"], \"to\": [\"+21650200011\"], \"template\": \"" + template
+                        + "\"}",
+                null);
+
+        assertEquals(201, sent.statusCode(), sent.body());
+        Map<String, String> texts = json(sent.body()).getJsonArray("messages").stream()
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(m -> m.getString("recipient"), m -> m.getString("text")));
+        assertEquals(
+                Map.of(
+                        "+21650200011",
+                        "Bonjour , classe  : reste .",
+                        "+21650200010",
+                        "Bonjour Samia, classe " + schoolClass + " : reste 250.50 TND."),
+                texts,
+                "a number no contact has fills nothing; a guardian's class is their child's");
+
+        assertError(
+                post("{\"to\": [\"+21650200011\"], \"text\": \"Bonjour\", \"template\": \"" + template + "\"}", null),
+                "template",
+                "not both");
+        assertError(
+                post("{\"to\": [\"+21650200011\"], \"template\": \"no-such-template\"}", null),
+                "template",
+                "no-such-template");
+        assertError(post("{\"to\": [\"+21650200011\"], \"text\": \"Bonjour {prenom}\"}", null), "text", "{prenom}");
     }
 
     private static void assertError(HttpResponse<String> response, String field, String inMessage) {

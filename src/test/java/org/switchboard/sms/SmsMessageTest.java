@@ -81,14 +81,15 @@ class SmsMessageTest {
     void theLeastLoadedPhoneWithRoomInItsPaceIsChosen() {
         Map<Routing.Route, Integer> used = Map.of(new Routing.Route(1, null), 20, new Routing.Route(2, null), 5);
 
-        assertEquals(Optional.of(new Routing.Route(2, null)), Routing.choose(message, List.of(1L, 2L), used, 30));
+        assertEquals(
+                Optional.of(new Routing.Route(2, null)), Routing.choose(message, List.of(1L, 2L), used, device -> 30));
         assertEquals(
                 Optional.empty(),
                 Routing.choose(
                         message,
                         List.of(1L, 2L),
                         Map.of(new Routing.Route(1, null), 29, new Routing.Route(2, null), 29),
-                        30),
+                        device -> 30),
                 "no room anywhere: it waits");
         assertEquals(
                 Optional.of(new Routing.Route(1, null)),
@@ -96,17 +97,26 @@ class SmsMessageTest {
                         message,
                         List.of(1L, 2L),
                         Map.of(new Routing.Route(1, null), 29, new Routing.Route(2, null), 29),
-                        0),
+                        device -> 0),
                 "no pace: least loaded, then lowest id");
+        assertEquals(
+                Optional.of(new Routing.Route(2, null)),
+                Routing.choose(
+                        message,
+                        List.of(1L, 2L),
+                        Map.of(new Routing.Route(1, null), 29, new Routing.Route(2, null), 29),
+                        device -> device == 2L ? 60 : 30),
+                "each phone has its own pace");
     }
 
     @Test
     void aChosenPhoneIsWaitedFor() {
         SmsMessage toPhoneThree = message("Bonjour", 3L);
 
-        assertEquals(Optional.empty(), Routing.choose(toPhoneThree, List.of(1L, 2L), Map.of(), 30));
+        assertEquals(Optional.empty(), Routing.choose(toPhoneThree, List.of(1L, 2L), Map.of(), device -> 30));
         assertEquals(
-                Optional.of(new Routing.Route(3, null)), Routing.choose(toPhoneThree, List.of(1L, 3L), Map.of(), 30));
+                Optional.of(new Routing.Route(3, null)),
+                Routing.choose(toPhoneThree, List.of(1L, 3L), Map.of(), device -> 30));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.switchboard.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.switchboard.testing.TestPhone.action;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.switchboard.testing.Browser;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
@@ -74,11 +76,15 @@ class SmsPagesIT {
             browser.screenshot("sms-compose-ar");
             browser.click(By.id("compose:send"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForUrlEnding("/sms/campaigns.xhtml");
             browser.waitForText(By.id("messages"), "أُضيفت ٢ رسالة");
 
             List<JsonObject> commands = new ArrayList<>();
             commands.add(phone.awaitSms(ARABIC));
             commands.add(phone.awaitSms(ARABIC));
+            delivered(phone, commands.get(0));
+            browser.waitForText(By.id("campaigns:table"), "٢ رسالة: ١ وصلت");
+            browser.screenshot("sms-campaign-ar");
 
             browser.open(base, "sms/history.xhtml");
             browser.waitForText(By.id("history:table"), "سُلّمت إلى هاتف");
@@ -86,21 +92,25 @@ class SmsPagesIT {
             assertTrue(table.contains("+216 •• ••• " + mobile.substring(5, 7) + "0"), table);
             assertFalse(table.contains(mobile.substring(0, 5)), "a staff member sees numbers masked");
 
-            for (JsonObject command : commands) {
-                phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
-                for (int part = 1; part <= 2; part++) {
-                    String id = phone.send(
-                            "sms_status",
-                            "{\"ref\": \"" + command.getString("id") + "\", \"part\": " + part
-                                    + ", \"parts\": 2, \"state\": \"delivered\"}");
-                    phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
-                }
-            }
+            delivered(phone, commands.get(1));
 
             browser.waitForText(By.id("history:table"), "وصلت");
             browser.waitForTextGone(By.id("history:table"), "سُلّمت إلى هاتف");
+            browser.click(By.cssSelector("[id='history:table'] .ui-row-toggler"));
+            browser.waitForText(By.id("history:table"), "الجزء ٢ من ٢ · وصل");
             browser.screenshot("sms-history-ar");
             assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors()::toString);
+        }
+    }
+
+    private static void delivered(TestPhone phone, JsonObject command) {
+        phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
+        for (int part = 1; part <= 2; part++) {
+            String id = phone.send(
+                    "sms_status",
+                    "{\"ref\": \"" + command.getString("id") + "\", \"part\": " + part
+                            + ", \"parts\": 2, \"state\": \"delivered\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
         }
     }
 
@@ -119,18 +129,20 @@ class SmsPagesIT {
         Fixtures.Phone paired = fixtures.phone("inbox-page");
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.waitForText(By.id("menu"), "SMS inbox");
             String id = phone.send(
                     "sms_received", "{\"from\": \"+216" + mobile + "\", \"text\": \"Mon fils sera absent demain\"}");
             phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
 
-            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
-            browser.waitForUrlEnding("/index.xhtml");
-            assertTrue(browser.textOnceShown(By.id("menu")).contains("SMS inbox (1)"));
+            browser.waitForText(By.id("menu"), "SMS inbox (1)");
             browser.open(base, "sms/inbox.xhtml");
             browser.waitForText(By.id("inbox:threads"), "Nadia " + surname);
 
             browser.click(By.xpath("//a[.//bdi[text()='Nadia " + surname + "']]"));
             browser.waitForText(By.id("inbox:conversation"), "Mon fils sera absent demain");
+            browser.waitForTextGone(By.id("menu"), "SMS inbox (");
             browser.waitFor(By.id("inbox:reply")).sendKeys("Bien noté, merci.");
             browser.click(By.id("inbox:send"));
 
@@ -140,6 +152,50 @@ class SmsPagesIT {
             browser.open(base, "index.xhtml");
             assertFalse(browser.textOnceShown(By.id("menu")).contains("SMS inbox ("), "read once opened");
         }
+    }
+
+    @Test
+    void aTemplateWithPlaceholdersIsPreviewedForEachOfTheFirstRecipients() {
+        Fixtures fixtures = new Fixtures(base);
+        String group = Fixtures.uniqueName("4C");
+        for (String firstName : List.of("Amira", "Bilel")) {
+            fixtures.contact(
+                    Fixtures.uniqueName("g"),
+                    """
+                    {"firstName": "%s", "lastName": "Preview", "kind": "GUARDIAN",
+                     "numbers": [{"number": "5%07d", "label": "MOBILE"}], "groups": ["%s"]}
+                    """
+                            .formatted(firstName, (long) (Math.random() * 9_000_000), group));
+        }
+        String template = Fixtures.uniqueName("Convocation");
+        fixtures.template(template, "Bonjour {firstName}, réunion de la classe {class} jeudi.");
+        browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "sms/compose.xhtml");
+
+        browser.click(By.id("compose:groups"));
+        browser.click(By.xpath("//div[@id='compose:groups_panel']//li[.//label[text()='" + group + "']]"
+                + "//div[contains(@class, 'ui-chkbox-box')]"));
+        browser.click(By.cssSelector("[id='compose:groups_panel'] .ui-selectcheckboxmenu-close"));
+        browser.waitForAjax();
+        // The menu is chosen through its widget: headless Chromium does not open PrimeFaces' overlay reliably.
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const option = [...document.querySelectorAll(\"[id='compose:template_input'] option\")]"
+                                + ".find(o => o.text === arguments[0]);"
+                                + " const menu = PF('templateMenu'); menu.selectValue(option.value); menu.triggerChange();",
+                        template);
+
+        browser.waitForText(By.id("compose:previews"), "Amira Preview: Bonjour Amira, réunion de la classe " + group);
+        browser.waitForText(By.id("compose:previews"), "Bilel Preview: Bonjour Bilel, réunion de la classe " + group);
+        assertEquals(
+                "Bonjour {firstName}, réunion de la classe {class} jeudi.",
+                browser.attribute(By.id("compose:text"), "value"),
+                "the template's text is in the box, still to be changed");
+
+        browser.waitFor(By.id("compose:text")).sendKeys(" {prenom}");
+        browser.waitForText(By.id("compose:previews"), "{prenom}");
+        browser.screenshot("sms-compose-placeholders");
     }
 
     @Test

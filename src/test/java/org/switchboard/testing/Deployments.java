@@ -27,8 +27,18 @@ public final class Deployments {
         // Named ROOT so that Payara Micro serves it at "/", as in production.
         WebArchive war = ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, WAR.toFile()));
-        war.setWebXML(new StringAsset(withTestPathsOpen(read(war))));
-        war.addClasses(ContainerTest.class, Deployments.class, FixtureServlet.class, PhoneEventLog.class);
+        war.setWebXML(new StringAsset(withTestPathsOpen(read(war, WEB_XML))));
+        war.addClasses(
+                ContainerTest.class, Deployments.class, FixtureServlet.class, PhoneEventLog.class, WebhookLog.class);
+        return war;
+    }
+
+    /** The archive with settings changed, as an operator would in microprofile-config.properties. */
+    public static WebArchive withSettings(WebArchive war, String... lines) {
+        String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+        String settings = read(war, path) + "\n" + String.join("\n", lines) + "\n";
+        war.delete(path);
+        war.add(new StringAsset(settings), path);
         return war;
     }
 
@@ -53,8 +63,8 @@ public final class Deployments {
         return webXml.substring(0, end) + constraint + webXml.substring(end);
     }
 
-    private static String read(WebArchive war) {
-        try (InputStream in = war.get(WEB_XML).getAsset().openStream()) {
+    private static String read(WebArchive war, String path) {
+        try (InputStream in = war.get(path).getAsset().openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
@@ -26,9 +28,14 @@ import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
+import org.switchboard.sms.Campaigns;
 import org.switchboard.sms.SmsMessage;
 import org.switchboard.sms.SmsOutbox;
 import org.switchboard.sms.SmsService;
+import org.switchboard.sms.SmsTemplates;
+import org.switchboard.sms.WebhookDelivery;
+import org.switchboard.sms.WebhookEvent;
+import org.switchboard.sms.Webhooks;
 
 /**
  * Test-only: sets up users and API keys through the real services for tests that drive the application from outside
@@ -63,10 +70,22 @@ public class FixtureServlet extends HttpServlet {
     private SmsOutbox outbox;
 
     @Inject
+    private SmsTemplates templates;
+
+    @Inject
+    private Campaigns campaigns;
+
+    @Inject
     private PhoneEventLog phoneEvents;
 
     @Inject
     private CallService calls;
+
+    @Inject
+    private Webhooks webhooks;
+
+    @Inject
+    private WebhookLog webhookLog;
 
     @PersistenceContext
     private EntityManager em;
@@ -98,6 +117,10 @@ public class FixtureServlet extends HttpServlet {
                 devices.revoke(actor, device);
                 yield "revoked";
             }
+            case "pace" -> {
+                devices.setSmsPace(actor, device, Integer.valueOf(request.getParameter("parts")));
+                yield "paced";
+            }
             default -> throw new IllegalArgumentException(request.getParameter("command"));
         };
     }
@@ -123,6 +146,25 @@ public class FixtureServlet extends HttpServlet {
         }
         if ("sms".equals(request.getParameter("read"))) {
             response.getWriter().write(describeSms(Long.parseLong(request.getParameter("id"))));
+            return;
+        }
+        if ("webhookAttempt".equals(request.getParameter("read"))) {
+            String delivery = request.getParameter("delivery");
+            String until = request.getParameter("until");
+            try {
+                response.getWriter()
+                        .write(String.valueOf(webhookLog.await(
+                                attempt -> attempt.deliveryId().equals(delivery)
+                                        && attempt.state().name().equals(until),
+                                EVENT_WAIT)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return;
+        }
+        if ("webhookDeliveries".equals(request.getParameter("read"))) {
+            response.getWriter().write(webhookDeliveries(request));
             return;
         }
         if ("incoming".equals(request.getParameter("read"))) {
@@ -182,6 +224,69 @@ public class FixtureServlet extends HttpServlet {
         return "heapUsedBytes=" + heapUsed + " rssKiB=" + rss;
     }
 
+    /**
+     * A webhook's deliveries, newest first, {@code deliveryId event STATE attempts=… status=… error=…} a line; with
+     * {@code until}, once a try of one of them (or of {@code delivery}) ended in that state, or after 20 s.
+     */
+    private String webhookDeliveries(HttpServletRequest request) throws IOException {
+        long webhook = Long.parseLong(request.getParameter("webhook"));
+        String delivery = request.getParameter("delivery");
+        String until = request.getParameter("until");
+        if (until != null) {
+            try {
+                webhookLog.await(
+                        attempt -> attempt.webhookId() == webhook
+                                && (delivery == null || attempt.deliveryId().equals(delivery))
+                                && attempt.state().name().equals(until),
+                        EVENT_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return webhooks.recentDeliveries(webhook, 100).stream()
+                .map(FixtureServlet::describe)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(WebhookDelivery delivery) {
+        return delivery.getDeliveryId() + " " + delivery.getEventName() + " " + delivery.getState() + " attempts="
+                + delivery.getAttempts() + " status=" + delivery.getLastStatus() + " error=" + delivery.getLastError();
+    }
+
+    /** {@code id secret} of a new webhook, or 400 with the message key and field of what was wrong. */
+    private void webhook(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String actor = request.getParameter("actor") == null ? AuditEvent.SYSTEM : request.getParameter("actor");
+        switch (request.getParameter("webhook")) {
+            case "add" -> {
+                EnumSet<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
+                Arrays.stream(request.getParameter("events").split(","))
+                        .filter(name -> !name.isBlank())
+                        .map(WebhookEvent::valueOf)
+                        .forEach(events::add);
+                try {
+                    Webhooks.Registered registered = webhooks.register(actor, request.getParameter("url"), events);
+                    response.getWriter().write(registered.webhook().getId() + " " + registered.secret());
+                } catch (InvalidInputException e) {
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    response.getWriter().write(e.messageKey() + " " + e.field());
+                }
+            }
+            case "enable", "disable" -> {
+                webhooks.setEnabled(
+                        actor,
+                        Long.parseLong(request.getParameter("id")),
+                        request.getParameter("webhook").equals("enable"));
+                response.getWriter().write("done");
+            }
+            case "delete" -> {
+                webhooks.delete(actor, Long.parseLong(request.getParameter("id")));
+                response.getWriter().write("done");
+            }
+            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "webhook=add, enable, disable, delete");
+        }
+    }
+
     /** {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}: a message and its timeline. */
     private String describeSms(long id) {
         SmsMessage message = outbox.find(id).orElseThrow();
@@ -237,6 +342,44 @@ public class FixtureServlet extends HttpServlet {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 response.getWriter().write(e.messageKey());
             }
+            return;
+        }
+        if (request.getParameter("template") != null) {
+            templates.save("fixture", null, request.getParameter("template"), request.getParameter("text"));
+            response.getWriter().write("saved");
+            return;
+        }
+        if (request.getParameter("campaign") != null) {
+            long batch = outbox.find(Long.parseLong(request.getParameter("message")))
+                    .orElseThrow()
+                    .getBatchId();
+            String actor = "fixture";
+            response.getWriter()
+                    .write(
+                            switch (request.getParameter("campaign")) {
+                                case "id" -> String.valueOf(batch);
+                                case "pause" -> String.valueOf(campaigns.pause(actor, batch));
+                                case "resume" -> String.valueOf(campaigns.resume(actor, batch));
+                                case "cancel" -> String.valueOf(campaigns.cancel(actor, batch));
+                                case "progress" -> {
+                                    Campaigns.Progress progress =
+                                            campaigns.progress(batch).orElseThrow();
+                                    yield "status=" + progress.getBatch().getStatus() + " total=" + progress.getTotal()
+                                            + " waiting="
+                                            + progress.getWaiting() + " sending=" + progress.getSending()
+                                            + " delivered="
+                                            + progress.getDelivered() + " failed=" + progress.getFailed()
+                                            + " cancelled="
+                                            + progress.getCancelled() + " percent=" + progress.getPercent()
+                                            + " finished="
+                                            + progress.isFinished();
+                                }
+                                default -> throw new IllegalArgumentException(request.getParameter("campaign"));
+                            });
+            return;
+        }
+        if (request.getParameter("webhook") != null) {
+            webhook(request, response);
             return;
         }
         switch (request.getParameter("create")) {

@@ -127,6 +127,20 @@ public final class Fixtures {
         return Arrays.stream(post(form).split(",")).map(Long::valueOf).toList();
     }
 
+    /** Saves an SMS template through the real service. */
+    public void template(String name, String text) {
+        post(Map.of("template", name, "text", text));
+    }
+
+    /**
+     * Pauses, resumes or cancels the campaign a message belongs to ({@code true}, or the number cancelled), gives its id
+     * ({@code id}), or reads
+     * its progress: {@code status=… total=… waiting=… sending=… delivered=… failed=… cancelled=… percent=… finished=…}.
+     */
+    public String campaign(long messageId, String action) {
+        return post(Map.of("campaign", action, "message", String.valueOf(messageId)));
+    }
+
     /** A message's state and timeline: {@code STATE device=… attempts=… reason=… | QUEUED DISPATCHED …}. */
     public String smsState(long id) {
         return get("?read=sms&id=" + id);
@@ -135,6 +149,50 @@ public final class Fixtures {
     /** What the inbox holds from (or typed on a phone to) this E.164 number: {@code DIRECTION text} a line. */
     public String incoming(String number) {
         return get("?read=incoming&number=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+    }
+
+    /** A webhook registered through the service: its id and its secret. */
+    public record Webhook(long id, String secret) {}
+
+    /** @param events {@code SMS_RECEIVED}, {@code SMS_STATE} or both, comma-separated */
+    public Webhook webhook(String url, String events) {
+        String[] idAndSecret =
+                post(Map.of("webhook", "add", "url", url, "events", events)).split(" ");
+        return new Webhook(Long.parseLong(idAndSecret[0]), idAndSecret[1]);
+    }
+
+    /** What the service says to a webhook it refuses: {@code status messageKey field}. */
+    public String webhookRefused(String url, String events) {
+        HttpResponse<String> response = exchange(form(Map.of("webhook", "add", "url", url, "events", events)));
+        return response.statusCode() + " " + response.body();
+    }
+
+    public void webhookEnabled(long id, boolean enabled) {
+        post(Map.of("webhook", enabled ? "enable" : "disable", "id", String.valueOf(id)));
+    }
+
+    public void deleteWebhook(long id) {
+        post(Map.of("webhook", "delete", "id", String.valueOf(id)));
+    }
+
+    /** A webhook's deliveries, newest first: {@code deliveryId event STATE attempts=… status=… error=…} a line. */
+    public String webhookDeliveries(long webhook) {
+        return get("?read=webhookDeliveries&webhook=" + webhook);
+    }
+
+    /**
+     * Same, once a try ended in the state (PENDING, DELIVERED, FAILED), or after 20 s.
+     *
+     * @param delivery the delivery whose try is awaited, or null for any of the webhook's
+     */
+    public String webhookDeliveriesOnce(long webhook, String delivery, String state) {
+        return get("?read=webhookDeliveries&webhook=" + webhook + (delivery == null ? "" : "&delivery=" + delivery)
+                + "&until=" + state);
+    }
+
+    /** Whether a try of the delivery ended in the state (PENDING, DELIVERED, FAILED), once it did or after 20 s. */
+    public boolean webhookAttemptEnded(String delivery, String state) {
+        return Boolean.parseBoolean(get("?read=webhookAttempt&delivery=" + delivery + "&until=" + state));
     }
 
     /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */
@@ -164,25 +222,31 @@ public final class Fixtures {
     }
 
     private String post(Map<String, String> form) {
+        return send(form(form), form.toString());
+    }
+
+    private HttpRequest form(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(base.toString()).resolve(FixtureServlet.PATH.substring(1)))
+        return HttpRequest.newBuilder(URI.create(base.toString()).resolve(FixtureServlet.PATH.substring(1)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return send(request, form.toString());
     }
 
     private String send(HttpRequest request, String what) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    "Fixture " + what + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(
-                        "Fixture " + what + " failed: " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

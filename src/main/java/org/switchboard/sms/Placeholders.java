@@ -1,0 +1,46 @@
+package org.switchboard.sms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The placeholders a text may hold, such as {@code {firstName}}, each replaced by the recipient's own value when the
+ * message is queued. A word in braces that is not one of {@link #NAMES} is refused rather than sent as typed, since it
+ * is almost always a misspelt placeholder.
+ */
+final class Placeholders {
+
+    static final List<String> NAMES = List.of("firstName", "lastName", "name", "class", "amountDue");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private Placeholders() {}
+
+    static boolean any(String text) {
+        return text != null && PLACEHOLDER.matcher(text).find();
+    }
+
+    /** The words in braces that are not placeholders, in the order they appear. */
+    static List<String> unknown(String text) {
+        List<String> unknown = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            if (!NAMES.contains(matcher.group(1)) && !unknown.contains(matcher.group(0))) {
+                unknown.add(matcher.group(0));
+            }
+        }
+        return unknown;
+    }
+
+    /** The text with each placeholder replaced by its value; one without a value (an unknown number) by nothing. */
+    static String fill(String text, Map<String, String> values) {
+        return PLACEHOLDER
+                .matcher(text)
+                .replaceAll(match -> NAMES.contains(match.group(1))
+                        ? Matcher.quoteReplacement(values.getOrDefault(match.group(1), ""))
+                        : Matcher.quoteReplacement(match.group(0)));
+    }
+}

@@ -1,0 +1,137 @@
+package org.switchboard.sms;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends stored webhook deliveries: each at once after the transaction that stored it commits, a failed one again when
+ * its pause is over, and every few seconds whatever is due (what a restart left pending, a webhook enabled again).
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    public static final String EVENT_HEADER = "X-Switchboard-Event";
+    public static final String DELIVERY_HEADER = "X-Switchboard-Delivery";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long SWEEP_MILLIS = 5_000;
+    private static final int SWEEP_BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private Webhooks webhooks;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    /** Deliveries handed to the scheduler and not finished: the sweep does not hand them over again. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    private ScheduledFuture<?> sweeping;
+
+    void start(@Observes Startup startup) {
+        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Webhooks.DeliveriesQueued queued) {
+        queued.deliveryIds().forEach(this::submit);
+    }
+
+    void sweep() {
+        try {
+            webhooks.due(SWEEP_BATCH).forEach(this::submit);
+        } catch (RuntimeException e) {
+            // The next sweep tries again; the schedule must not die with this one.
+            LOG.log(Level.WARNING, "Webhook sweep failed", e);
+        }
+    }
+
+    private void submit(String deliveryId) {
+        if (inFlight.add(deliveryId)) {
+            scheduler.execute(() -> attempt(deliveryId));
+        }
+    }
+
+    private void attempt(String deliveryId) {
+        Optional<Duration> retryIn = Optional.empty();
+        try {
+            Optional<Webhooks.Attempt> claimed = webhooks.claim(deliveryId);
+            if (claimed.isPresent()) {
+                retryIn = send(claimed.get());
+            }
+        } catch (RuntimeException e) {
+            // Another worker claimed it, or the database is away: the claim lapses and the sweep takes it up.
+            LOG.log(Level.WARNING, "Webhook delivery " + deliveryId + " not tried", e);
+        } finally {
+            inFlight.remove(deliveryId);
+        }
+        retryIn.ifPresent(pause -> {
+            if (inFlight.add(deliveryId)) {
+                scheduler.schedule(() -> attempt(deliveryId), Math.max(pause.toMillis(), 0), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private Optional<Duration> send(Webhooks.Attempt attempt) {
+        byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(attempt.url())
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "Switchboard-Webhooks/1")
+                .header(WebhookSignature.HEADER, WebhookSignature.of(attempt.secret(), body))
+                .header(EVENT_HEADER, attempt.event().wireName())
+                .header(DELIVERY_HEADER, attempt.deliveryId())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        Integer status = null;
+        String error;
+        try {
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            error = status / 100 == 2 ? null : "HTTP " + status;
+        } catch (IOException e) {
+            error = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            // Shutting down: the claim lapses and the delivery is tried after the restart.
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (error != null) {
+            LOG.log(Level.FINE, "Webhook delivery {0} to {1}: {2}", new Object[] {
+                attempt.deliveryId(), attempt.url(), error
+            });
+        }
+        return webhooks.attempted(attempt.deliveryId(), status, error);
+    }
+}

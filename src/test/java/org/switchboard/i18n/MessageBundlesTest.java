@@ -28,7 +28,7 @@ class MessageBundlesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Pattern KEY_IN_PAGE = Pattern.compile("msg\\['([a-zA-Z0-9.\\-]+)'\\]");
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "\"((?:error|login|users|apiKeys|account|contacts|groups|phones|sms)\\.[a-zA-Z0-9.\\-]+)\"");
+            "\"((?:error|login|users|apiKeys|account|contacts|groups|phones|sms|calls)\\.[a-zA-Z0-9.\\-]+)\"");
 
     @ParameterizedTest
     @ValueSource(strings = {"fr", "ar"})

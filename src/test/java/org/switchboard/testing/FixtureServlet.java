@@ -12,11 +12,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.call.Call;
+import org.switchboard.call.CallService;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PairingCodes;
@@ -76,6 +79,9 @@ public class FixtureServlet extends HttpServlet {
     private PhoneEventLog phoneEvents;
 
     @Inject
+    private CallService calls;
+
+    @Inject
     private Webhooks webhooks;
 
     @Inject
@@ -83,6 +89,8 @@ public class FixtureServlet extends HttpServlet {
 
     @PersistenceContext
     private EntityManager em;
+
+    private final Object callsLock = new Object();
 
     private String command(HttpServletRequest request) {
         String actor = "fixture";
@@ -171,6 +179,10 @@ public class FixtureServlet extends HttpServlet {
             return;
         }
         long device = Long.parseLong(request.getParameter("device"));
+        if ("calls".equals(request.getParameter("read"))) {
+            response.getWriter().write(callsOnce(device, request.getParameter("until")));
+            return;
+        }
         switch (request.getParameter("read")) {
             case "events" -> {
                 String until = request.getParameter("until");
@@ -322,6 +334,16 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(command(request));
             return;
         }
+        if (request.getParameter("calls") != null) {
+            try {
+                response.getWriter().write(callCommand(request));
+            } catch (InvalidInputException e) {
+                // Not sendError: the application's error page would replace the key the test looks for.
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                response.getWriter().write(e.messageKey());
+            }
+            return;
+        }
         if (request.getParameter("template") != null) {
             templates.save("fixture", null, request.getParameter("template"), request.getParameter("text"));
             response.getWriter().write("saved");
@@ -401,5 +423,65 @@ public class FixtureServlet extends HttpServlet {
                         HttpServletResponse.SC_BAD_REQUEST,
                         "create=user, disabled, apiKey, revokedApiKey or device; or command=…");
         }
+    }
+
+    /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|notes}. */
+    private String callCommand(HttpServletRequest request) {
+        String user = request.getParameter("user");
+        String device = request.getParameter("device");
+        String sim = request.getParameter("sim");
+        if ("place".equals(request.getParameter("calls"))) {
+            return String.valueOf(calls.place(
+                            user,
+                            request.getParameter("number"),
+                            device == null ? null : Long.valueOf(device),
+                            sim == null ? null : Integer.valueOf(sim))
+                    .getId());
+        }
+        long call = Long.parseLong(request.getParameter("call"));
+        switch (request.getParameter("calls")) {
+            case "answer" -> calls.answer(user, call);
+            case "reject" -> calls.reject(user, call);
+            case "hangUp" -> calls.hangUp(user, call);
+            case "dtmf" -> calls.dtmf(user, call, request.getParameter("digits"));
+            case "notes" -> calls.saveNotes(user, call, request.getParameter("notes"));
+            default -> throw new IllegalArgumentException(request.getParameter("calls"));
+        }
+        return "ok";
+    }
+
+    /**
+     * A phone's calls, one a line, once their description contains the text (or after 20 s, to let the caller's
+     * assertion fail): calls change in the transactions of phone reports and disconnections the test cannot see end.
+     */
+    private String callsOnce(long device, String until) throws IOException {
+        Instant deadline = Instant.now().plus(EVENT_WAIT);
+        String described = describeCalls(device);
+        while (until != null && !described.contains(until) && Instant.now().isBefore(deadline)) {
+            synchronized (callsLock) {
+                try {
+                    callsLock.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            described = describeCalls(device);
+        }
+        return described;
+    }
+
+    /** {@code id DIRECTION STATE number=… contact=… handledBy=… …} a line, oldest first. */
+    private String describeCalls(long device) {
+        return em.createQuery("select c from Call c where c.deviceId = :device order by c.id", Call.class)
+                .setParameter("device", device)
+                .getResultStream()
+                .map(c -> c.getId() + " " + c.getDirection() + " " + c.getState() + " number=" + c.getNumber()
+                        + " contact=" + c.getContactName() + " phoneCall=" + c.getPhoneCallId() + " placedBy="
+                        + c.getPlacedBy() + " handledBy=" + c.getHandledBy() + " rejectedBy=" + c.getRejectedBy()
+                        + " endedBy=" + c.getEndedBy() + " answered=" + (c.getAnsweredAt() != null) + " duration="
+                        + c.getDurationSeconds() + " reason=" + c.getEndReason() + " failure="
+                        + c.getControlFailure() + " notes=" + c.getNotes())
+                .collect(Collectors.joining("\n"));
     }
 }

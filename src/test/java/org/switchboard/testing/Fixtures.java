@@ -51,16 +51,24 @@ public final class Fixtures {
 
     /** Saves a contact through the REST API, as the school's platform would. */
     public void contact(String externalId, String json) {
+        put("api/v1/contacts/" + externalId, json);
+    }
+
+    /** Saves an invoice through the REST API, as the school's platform would. */
+    public void invoice(String number, String json) {
+        put("api/v1/invoices/" + number, json);
+    }
+
+    private void put(String path, String json) {
         if (contactsKey == null) {
             contactsKey = apiKey();
         }
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(base.toString()).resolve("api/v1/contacts/" + externalId))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + contactsKey)
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        send(request, "contact " + externalId);
+        send(request, path);
     }
 
     /** A paired phone: its id and its token. */
@@ -245,5 +253,24 @@ public final class Fixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What a user does with calls, through the real service.
+     *
+     * @param parameters {@code calls} (place, answer, reject, hangUp, dtmf, notes), {@code user} and the arguments
+     * @return the placed call's id, or {@code ok}
+     */
+    public String calls(String... parameters) {
+        Map<String, String> form = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            form.put(parameters[i], parameters[i + 1]);
+        }
+        return post(form);
+    }
+
+    /** A phone's calls, one a line, once they contain the text (or after 20 s, for the caller's assertion to fail). */
+    public String callsOnce(long device, String text) {
+        return get("?read=calls&device=" + device + "&until=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
     }
 }

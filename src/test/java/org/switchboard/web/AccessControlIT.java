@@ -53,6 +53,8 @@ class AccessControlIT {
                 "sms/inbox.xhtml",
                 "sms/templates.xhtml",
                 "sms/webhooks.xhtml",
+                "call/index.xhtml",
+                "call/dial.xhtml",
                 "errors/forbidden.xhtml",
                 "errors/error.xhtml",
                 "no-such-page.xhtml",

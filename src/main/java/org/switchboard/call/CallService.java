@@ -1,0 +1,305 @@
+package org.switchboard.call;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.switchboard.audit.AuditEvent;
+import org.switchboard.contact.PhoneNumbers;
+import org.switchboard.phone.PhoneGateway;
+import org.switchboard.platform.InvalidInputException;
+
+/**
+ * What users do with calls: place one, answer, reject, hang up, send tones, keep notes; and the calls they see, live
+ * and in the log. Every command goes through the {@link PhoneGateway}; its outcome comes back to {@link CallTracker}.
+ */
+@ApplicationScoped
+@Transactional
+public class CallService {
+
+    static final int MAX_NOTES = 4_000;
+    /** How long an ended call stays on screen with its summary. */
+    static final Duration SUMMARY_SHOWN = Duration.ofMinutes(2);
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PhoneGateway gateway;
+
+    @Inject
+    private PhoneNumbers phoneNumbers;
+
+    @Inject
+    private CallTracker tracker;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Event<CallPush.CallsChanged> changed;
+
+    @Inject
+    private Event<AuditEvent> audit;
+
+    /**
+     * Asks a phone to call a number.
+     *
+     * @param deviceId the phone, or null to let the server take a connected phone that is not in a call
+     * @param simSlot the SIM, or null for the phone's default
+     */
+    public Call place(String user, String number, Long deviceId, Integer simSlot) {
+        String e164 = phoneNumbers.normalise(number);
+        long device = deviceId != null ? connected(deviceId) : freePhone();
+        Call call = new Call(device, Call.Direction.OUTGOING, CallStatus.PLACING, clock.instant());
+        call.setNumber(e164, e164);
+        call.setSimSlot(simSlot);
+        call.setPlacedBy(user);
+        call.setHandledBy(user);
+        tracker.identifyContact(call);
+        em.persist(call);
+        em.flush();
+        call.setCommandId(gateway.call(user, device, String.valueOf(call.getId()), e164, simSlot));
+        tracker.followedUp(e164);
+        audit.fire(new AuditEvent(
+                user, CallAction.CALL_PLACED.name(), target(call), AuditEvent.Outcome.SUCCESS, "phone " + device));
+        changed.fire(new CallPush.CallsChanged());
+        return call;
+    }
+
+    /** Answers a ringing call; the first user to answer takes it, the others are told who did. */
+    public void answer(String user, long callId) {
+        int claimed = em.createQuery("update Call c set c.handledBy = :user where c.id = :id and c.handledBy is null"
+                        + " and c.state = :ringing")
+                .setParameter("user", user)
+                .setParameter("id", callId)
+                .setParameter("ringing", CallStatus.RINGING)
+                .executeUpdate();
+        Call call = find(callId);
+        if (claimed == 0 && !user.equals(call.getHandledBy())) {
+            throw call.getHandledBy() != null
+                    ? new InvalidInputException("call", "calls.error.takenBy", call.getHandledBy())
+                    : new InvalidInputException("call", "calls.error.notRinging");
+        }
+        call.control(gateway.answer(user, call.getDeviceId(), call.getPhoneCallId()), "ANSWER");
+        audit(user, CallAction.CALL_ANSWERED, call, null);
+    }
+
+    public void reject(String user, long callId) {
+        Call call = find(callId);
+        if (call.getState() != CallStatus.RINGING) {
+            throw new InvalidInputException("call", "calls.error.notRinging");
+        }
+        if (call.getHandledBy() != null && !call.getHandledBy().equals(user)) {
+            throw new InvalidInputException("call", "calls.error.takenBy", call.getHandledBy());
+        }
+        call.setRejectedBy(user);
+        call.control(gateway.reject(user, call.getDeviceId(), call.getPhoneCallId()), "REJECT");
+        audit(user, CallAction.CALL_REJECTED, call, null);
+    }
+
+    /** Ends a call; one the phone has not started dialling yet is withdrawn instead. */
+    public void hangUp(String user, long callId) {
+        Call call = find(callId);
+        if (!call.isOpen()) {
+            throw new InvalidInputException("call", "calls.error.over");
+        }
+        call.setEndedBy(user);
+        if (call.getState() == CallStatus.PLACING && gateway.cancel(call.getCommandId())) {
+            call.end(CallStatus.FAILED, "CANCELLED", clock.instant());
+        } else {
+            call.control(gateway.hangUp(user, call.getDeviceId(), call.getPhoneCallId()), "HANG_UP");
+        }
+        audit(user, CallAction.CALL_HUNG_UP, call, null);
+    }
+
+    public void dtmf(String user, long callId, String digits) {
+        Call call = find(callId);
+        if (call.getState() != CallStatus.ACTIVE) {
+            throw new InvalidInputException("call", "calls.error.notActive");
+        }
+        call.control(gateway.dtmf(user, call.getDeviceId(), call.getPhoneCallId(), digits), "DTMF");
+        // Tones may be a PIN or an account number: the trail says how many, not which.
+        audit(user, CallAction.CALL_DTMF_SENT, call, digits.length() + " tones");
+    }
+
+    public void saveNotes(String user, long callId, String notes) {
+        String text = notes == null || notes.isBlank() ? null : notes.strip();
+        if (text != null && text.length() > MAX_NOTES) {
+            throw new InvalidInputException("notes", "calls.error.notesTooLong", MAX_NOTES);
+        }
+        Call call = find(callId);
+        call.setNotes(text);
+        audit(user, CallAction.CALL_NOTES_SAVED, call, null);
+    }
+
+    public Optional<Call> findById(long callId) {
+        return Optional.ofNullable(em.find(Call.class, callId));
+    }
+
+    /** What the live panels show: the calls going on, and those ended a moment ago with their summary. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Call> live() {
+        return em.createQuery(
+                        "select c from Call c where c.state in :open or c.endedAt > :since order by c.startedAt, c.id",
+                        Call.class)
+                .setParameter("open", CallStatus.OPEN)
+                .setParameter("since", clock.instant().minus(SUMMARY_SHOWN))
+                .getResultList();
+    }
+
+    /** One SMS to or from a caller, for the pop-up's recent history. */
+    public record SmsLine(Instant at, boolean incoming, String text) {}
+
+    /** The latest SMS with a number, received or sent, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SmsLine> recentSms(String number, int limit) {
+        if (number == null) {
+            return List.of();
+        }
+        List<SmsLine> lines = new ArrayList<>();
+        em.createQuery(
+                        "select i.receivedAt, i.text from IncomingSms i where i.number = :number"
+                                + " order by i.receivedAt desc",
+                        Object[].class)
+                .setParameter("number", number)
+                .setMaxResults(limit)
+                .getResultList()
+                .forEach(row -> lines.add(new SmsLine((Instant) row[0], true, (String) row[1])));
+        em.createQuery(
+                        "select m.createdAt, m.text from SmsMessage m where m.recipient = :number"
+                                + " order by m.createdAt desc",
+                        Object[].class)
+                .setParameter("number", number)
+                .setMaxResults(limit)
+                .getResultList()
+                .forEach(row -> lines.add(new SmsLine((Instant) row[0], false, (String) row[1])));
+        lines.sort(Comparator.comparing(SmsLine::at).reversed());
+        return lines.size() > limit ? lines.subList(0, limit) : lines;
+    }
+
+    /** Missed calls nobody has called back yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long missedNotFollowedUp() {
+        return em.createQuery(
+                        "select count(c) from Call c where c.state = :missed and c.followedUp = false", Long.class)
+                .setParameter("missed", CallStatus.MISSED)
+                .getSingleResult();
+    }
+
+    /** The latest calls with a number, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Call> recentWith(String number, long exceptCallId, int limit) {
+        if (number == null) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select c from Call c where c.number = :number and c.id <> :except order by c.startedAt desc",
+                        Call.class)
+                .setParameter("number", number)
+                .setParameter("except", exceptCallId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Call> find(CallFilter filter, int first, int size) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Call> query = cb.createQuery(Call.class);
+        Root<Call> call = query.from(Call.class);
+        query.where(matching(filter, cb, call)).orderBy(cb.desc(call.get("startedAt")), cb.desc(call.get("id")));
+        return em.createQuery(query).setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(CallFilter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Call> call = query.from(Call.class);
+        query.select(cb.count(call)).where(matching(filter, cb, call));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    private static Predicate[] matching(CallFilter filter, CriteriaBuilder cb, Root<Call> call) {
+        List<Predicate> predicates = new ArrayList<>();
+        if (filter.kind() != null) {
+            predicates.add(
+                    switch (filter.kind()) {
+                        case INCOMING -> cb.equal(call.get("direction"), Call.Direction.INCOMING);
+                        case OUTGOING -> cb.equal(call.get("direction"), Call.Direction.OUTGOING);
+                        case MISSED -> cb.equal(call.get("state"), CallStatus.MISSED);
+                        case REJECTED -> cb.equal(call.get("state"), CallStatus.REJECTED);
+                    });
+        }
+        if (filter.deviceId() != null) {
+            predicates.add(cb.equal(call.get("deviceId"), filter.deviceId()));
+        }
+        if (filter.user() != null && !filter.user().isBlank()) {
+            String pattern = "%" + filter.user().strip().toLowerCase(Locale.ROOT) + "%";
+            predicates.add(cb.or(
+                    cb.like(cb.lower(call.get("handledBy")), pattern),
+                    cb.like(cb.lower(call.get("placedBy")), pattern),
+                    cb.like(cb.lower(call.get("rejectedBy")), pattern)));
+        }
+        if (filter.contact() != null && !filter.contact().isBlank()) {
+            String pattern = "%" + filter.contact().strip().toLowerCase(Locale.ROOT) + "%";
+            predicates.add(cb.like(cb.lower(call.get("contactName")), pattern));
+        }
+        if (filter.from() != null) {
+            predicates.add(cb.greaterThanOrEqualTo(call.get("startedAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            predicates.add(cb.lessThan(call.get("startedAt"), filter.to()));
+        }
+        return predicates.toArray(Predicate[]::new);
+    }
+
+    private Call find(long callId) {
+        return findById(callId).orElseThrow(() -> new InvalidInputException("call", "calls.error.unknown", callId));
+    }
+
+    private long connected(long deviceId) {
+        if (!gateway.isConnected(deviceId)) {
+            throw new InvalidInputException("device", "calls.error.noPhone");
+        }
+        return deviceId;
+    }
+
+    /** A connected phone not already in a call, so that a second caller does not interrupt the first. */
+    private long freePhone() {
+        List<Long> ready = gateway.readyPhones();
+        if (ready.isEmpty()) {
+            throw new InvalidInputException("device", "calls.error.noPhone");
+        }
+        List<Long> busy = em.createQuery("select distinct c.deviceId from Call c where c.state in :open", Long.class)
+                .setParameter("open", CallStatus.OPEN)
+                .getResultList();
+        return ready.stream()
+                .filter(device -> !busy.contains(device))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("device", "calls.error.allBusy"));
+    }
+
+    private void audit(String user, CallAction action, Call call, String detail) {
+        audit.fire(new AuditEvent(user, action.name(), target(call), AuditEvent.Outcome.SUCCESS, detail));
+        changed.fire(new CallPush.CallsChanged());
+    }
+
+    static String target(Call call) {
+        return "call " + call.getId() + (call.getNumber() == null ? "" : " " + call.getNumber());
+    }
+}

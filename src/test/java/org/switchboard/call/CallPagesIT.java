@@ -1,0 +1,306 @@
+package org.switchboard.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.testing.TestPhone.action;
+import static org.switchboard.testing.TestPhone.ref;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.switchboard.testing.Browser;
+import org.switchboard.testing.ContainerTest;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.Fixtures;
+import org.switchboard.testing.TestPhone;
+
+/**
+ * Two secretaries in two browsers while a guardian calls: both see who it is and where the account stands, one
+ * answers, the other sees who did, and the call ends up in the log. And a user who may not see numbers never
+ * receives the caller's, neither in a page nor in what is pushed to it.
+ */
+@ContainerTest
+@Tag("browser")
+class CallPagesIT {
+
+    /**
+     * Run before the page's own scripts: records every WebSocket message the page receives, so that the test can read
+     * what the push channels carried.
+     */
+    static final String RECORD_PUSHES =
+            """
+            (function () {
+              var Native = window.WebSocket;
+              window.switchboardPushes = [];
+              function Recording(url, protocols) {
+                var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                socket.addEventListener('message', function (e) { window.switchboardPushes.push(String(e.data)); });
+                return socket;
+              }
+              Recording.prototype = Native.prototype;
+              ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (k) { Recording[k] = Native[k]; });
+              window.WebSocket = Recording;
+            })();""";
+
+    @RegisterExtension
+    final Browser first = new Browser();
+
+    @RegisterExtension
+    final Browser second = new Browser();
+
+    @ArquillianResource
+    private URL base;
+
+    private Fixtures fixtures;
+    private String local;
+    private String surname;
+    private String invoice;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.switchboard();
+    }
+
+    @BeforeEach
+    void aGuardianWithAnInvoice() {
+        fixtures = new Fixtures(base);
+        local = "5" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000));
+        surname = "Trabelsi" + Fixtures.uniqueName("").substring(1, 5);
+        String externalId = Fixtures.uniqueName("g");
+        fixtures.contact(
+                externalId,
+                """
+                {"firstName": "Amel", "lastName": "%s", "kind": "GUARDIAN",
+                 "numbers": [{"number": "%s", "label": "MOBILE"}], "groups": ["%s"]}
+                """
+                        .formatted(surname, local, Fixtures.uniqueName("4B")));
+        invoice = Fixtures.uniqueName("INV");
+        fixtures.invoice(
+                invoice,
+                """
+                {"contact": "%s", "issueDate": "2026-09-15", "dueDate": "2026-10-15", "amount": 450.000,
+                 "amountPaid": 150.000, "currency": "TND", "status": "PARTIAL"}
+                """
+                        .formatted(externalId));
+    }
+
+    @Test
+    void twoSecretariesSeeTheCallerOneAnswersTheOtherSeesWhoAndTheCallGoesToTheLog() {
+        Fixtures.Phone paired = fixtures.phone("desk");
+        String amina = fixtures.user("amina", "STAFF", false);
+        String karim = fixtures.user("karim", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            second.signIn(base, karim, Fixtures.PASSWORD);
+            second.waitForUrlEnding("/index.xhtml");
+            second.open(base, "contact/index.xhtml");
+            second.waitFor(By.id("contacts:table"));
+
+            report(phone, "c-1", "ringing", null);
+
+            By ringing = panel("RINGING");
+            for (Browser browser : List.of(first, second)) {
+                browser.waitForText(ringing, "Amel " + surname);
+                String panel = browser.textOnceShown(ringing);
+                assertTrue(panel.contains(invoice), panel);
+                assertTrue(panel.contains("300"), "the balance owed: " + panel);
+            }
+            first.screenshot("call-incoming");
+            first.click(By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]"));
+            JsonObject answer = phone.await("answer");
+            assertEquals("c-1", answer.getJsonObject("data").getString("call"));
+            second.waitForText(panel("RINGING"), "Answered by " + amina);
+            assertTrue(second.driver()
+                    .findElements(By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]"))
+                    .isEmpty());
+
+            Instant answeredAt = Instant.now();
+            report(phone, "c-1", "active", answeredAt);
+            first.waitFor(By.xpath(xpath("ACTIVE") + "//span[contains(@class, 'call-timer')]"));
+            first.screenshot("call-active");
+            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-hang-up')]"));
+            assertEquals("c-1", phone.await("hang_up").getJsonObject("data").getString("call"));
+            report(phone, "c-1", "ended", answeredAt.plusSeconds(65));
+            first.waitForText(panel("COMPLETED"), "Duration 1:05 · handled by " + amina);
+            second.waitForText(panel("COMPLETED"), "handled by " + amina);
+
+            first.open(base, "call/index.xhtml");
+            first.waitForText(By.id("log:table"), "Amel " + surname);
+            String row = first.textOnceShown(By.cssSelector("#log\\:table tbody tr"));
+            assertTrue(row.contains("Ended") && row.contains("1:05") && row.contains(amina), row);
+            first.screenshot("call-log");
+
+            first.click(By.cssSelector("#log\\:table tbody tr .call-back"));
+            JsonObject callBack = phone.await("call");
+            assertEquals("+216" + local, callBack.getJsonObject("data").getString("to"));
+            assertTrue(first.consoleErrors().isEmpty(), first.consoleErrors()::toString);
+        }
+    }
+
+    @Test
+    void aUserWhoMayNotSeeNumbersNeverReceivesTheCallersNumber() {
+        Fixtures.Phone paired = fixtures.phone("masked");
+        String staff = fixtures.user("staff", "STAFF", false);
+        String head = fixtures.user("head", "ADMIN", false);
+        ((ChromeDriver) first.driver())
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_PUSHES));
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, staff, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            second.signIn(base, head, Fixtures.PASSWORD);
+            second.waitForUrlEnding("/index.xhtml");
+
+            report(phone, "m-1", "ringing", null);
+            By ringing = panel("RINGING");
+            first.waitForText(ringing, "Amel " + surname);
+            second.waitForText(ringing, "Amel " + surname);
+
+            String shown = "+216 " + local.substring(0, 2) + " " + local.substring(2, 5) + " " + local.substring(5);
+            assertTrue(second.textOnceShown(ringing).contains(shown), "an admin sees the number whole");
+            assertTrue(first.textOnceShown(ringing).contains("+216 •• ••• " + local.substring(5)));
+            assertNoNumber(first.driver().getPageSource(), "the page");
+            @SuppressWarnings("unchecked")
+            List<String> pushes = (List<String>)
+                    ((JavascriptExecutor) first.driver()).executeScript("return window.switchboardPushes;");
+            assertFalse(pushes.isEmpty(), "the pop-up came by push");
+            pushes.forEach(message -> assertNoNumber(message, "a push"));
+
+            report(phone, "m-1", "ended", null);
+            first.open(base, "call/index.xhtml");
+            first.waitForText(By.id("log:table"), "Amel " + surname);
+            assertNoNumber(first.driver().getPageSource(), "the call log");
+        }
+    }
+
+    @Test
+    void aCallFromTheDialPadGetsTonesAndNotesAndTheLogExportsItMasked() throws Exception {
+        Fixtures.Phone paired = fixtures.phone("dial");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            first.open(base, "call/dial.xhtml");
+            first.waitFor(By.id("dial:number"));
+            for (char digit : local.toCharArray()) {
+                first.click(By.cssSelector(".dial-pad button[data-digit='" + digit + "']"));
+            }
+            assertEquals(local, first.attribute(By.id("dial:number"), "value"));
+            first.click(By.id("dial:call"));
+
+            JsonObject command = phone.await("call");
+            assertEquals("+216" + local, command.getJsonObject("data").getString("to"));
+            phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
+            String dialing = phone.send(
+                    "call_state",
+                    "{\"call\": \"o-1\", \"state\": \"dialing\", \"number\": \"+216" + local + "\", \"ref\": \""
+                            + command.getString("id") + "\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(dialing));
+            first.waitFor(panel("DIALING"));
+            report(phone, "o-1", "active", null);
+
+            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-key') and .//span[text()='7']]"));
+            assertEquals("7", phone.await("dtmf").getJsonObject("data").getString("digits"));
+            // Set in one step of the page: a push may re-render the panel between keystrokes.
+            new WebDriverWait(first.driver(), TestPhone.DEADLINE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> ((JavascriptExecutor) d)
+                            .executeScript(
+                                    "arguments[0].value = arguments[1];"
+                                            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                            + " return true;",
+                                    d.findElement(By.xpath(xpath("ACTIVE") + "//textarea")),
+                                    "Demande un rendez-vous"));
+            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-notes-save')]"));
+            first.waitForText(By.id("messages"), "Notes saved.");
+            report(phone, "o-1", "ended", null);
+            first.waitFor(panel("COMPLETED"));
+
+            String csv = export(first);
+            String line =
+                    csv.lines().filter(l -> l.contains(surname)).findFirst().orElseThrow(() -> new AssertionError(csv));
+            assertTrue(line.contains("\"OUTGOING\",\"Ended\""), line);
+            assertTrue(line.contains("+216 •• ••• " + local.substring(5)), line);
+            assertTrue(line.contains("\"Demande un rendez-vous\""), line);
+            assertNoNumber(csv, "the CSV export");
+        }
+    }
+
+    /** The log's CSV, downloaded in the browser's session (a download is not something a page shows). */
+    private String export(Browser browser) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String session = "JSESSIONID="
+                + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        URI page = URI.create(base.toString()).resolve("call/index.xhtml");
+        String html = http.send(
+                        HttpRequest.newBuilder(page).header("Cookie", session).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(html);
+        assertTrue(state.find(), html);
+        String form = "log=log&log%3Aexport=&jakarta.faces.ViewState="
+                + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(page)
+                        .header("Cookie", session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        return response.body();
+    }
+
+    /** This test's call in a state: other tests' calls may show too, every handler sees every call. */
+    private By panel(String state) {
+        return By.xpath(xpath(state));
+    }
+
+    private String xpath(String state) {
+        return "//section[contains(@class, 'call-" + state + "') and contains(., '" + surname + "')]";
+    }
+
+    private void assertNoNumber(String text, String where) {
+        // Shorter pieces than these could turn up by chance in view state or channel tokens.
+        for (String form : List.of(local, local.substring(0, 2) + " " + local.substring(2, 5))) {
+            assertFalse(text.contains(form), where + " holds the number (" + form + ")");
+        }
+    }
+
+    private void report(TestPhone phone, String call, String state, Instant at) {
+        String id = phone.send(
+                "call_state",
+                "{\"call\": \"" + call + "\", \"state\": \"" + state + "\", \"number\": \"+216" + local + "\""
+                        + (at == null ? "" : ", \"at\": \"" + at + "\"") + "}");
+        phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
+    }
+}

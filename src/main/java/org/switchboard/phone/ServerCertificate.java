@@ -22,6 +22,7 @@ final class ServerCertificate {
 
     /** The first TLS handshake of a freshly started server on a busy machine takes several seconds. */
     private static final int TIMEOUT_MILLIS = 15_000;
+
     private static final Logger LOG = Logger.getLogger(ServerCertificate.class.getName());
 
     private ServerCertificate() {}

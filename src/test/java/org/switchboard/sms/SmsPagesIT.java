@@ -149,6 +149,9 @@ class SmsPagesIT {
             JsonObject reply = phone.awaitSms("Bien noté, merci.");
             assertTrue(reply.getJsonObject("data").getString("to").endsWith(mobile));
             browser.waitForText(By.id("inbox:conversation"), "Bien noté, merci.");
+            browser.click(By.id("inbox:call"));
+            JsonObject call = phone.await(f -> action(f).equals("call"));
+            assertTrue(call.getJsonObject("data").getString("to").endsWith(mobile), "called back from the thread");
             browser.open(base, "index.xhtml");
             assertFalse(browser.textOnceShown(By.id("menu")).contains("SMS inbox ("), "read once opened");
         }

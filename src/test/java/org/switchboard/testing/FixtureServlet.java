@@ -167,6 +167,19 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(webhookDeliveries(request));
             return;
         }
+        if ("smsStates".equals(request.getParameter("read"))) {
+            response.getWriter()
+                    .write(em.createQuery(
+                                    "select m.state, count(m) from SmsMessage m where m.text = :text"
+                                            + " group by m.state",
+                                    Object[].class)
+                            .setParameter("text", request.getParameter("text"))
+                            .getResultStream()
+                            .map(row -> row[0] + "=" + row[1])
+                            .sorted()
+                            .collect(Collectors.joining(" ")));
+            return;
+        }
         if ("incoming".equals(request.getParameter("read"))) {
             response.getWriter()
                     .write(em.createQuery(

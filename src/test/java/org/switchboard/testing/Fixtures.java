@@ -146,6 +146,11 @@ public final class Fixtures {
         return get("?read=sms&id=" + id);
     }
 
+    /** How many messages with this text are in each state: {@code DISPATCHED=3 SENT=997}, states in name order. */
+    public String smsStates(String text) {
+        return get("?read=smsStates&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+    }
+
     /** What the inbox holds from (or typed on a phone to) this E.164 number: {@code DIRECTION text} a line. */
     public String incoming(String number) {
         return get("?read=incoming&number=" + URLEncoder.encode(number, StandardCharsets.UTF_8));

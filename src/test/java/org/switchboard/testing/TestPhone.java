@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -161,6 +162,19 @@ public final class TestPhone implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The next frame, whatever it is, or empty if none came within {@code wait}: for a phone that handles every frame
+     * itself, e.g. {@code SmsRestartIT}'s companion.
+     */
+    public Optional<JsonObject> next(Duration wait) {
+        try {
+            return Optional.ofNullable(frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -1,0 +1,249 @@
+package org.switchboard.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.testing.TestPhone.action;
+import static org.switchboard.testing.TestPhone.ref;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.switchboard.testing.ContainerTest;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.Fixtures;
+import org.switchboard.testing.TestPhone;
+
+/**
+ * The SMS dispatcher's throughput, from outside: 10 connected phones (real WebSocket clients) that acknowledge each
+ * {@code send_sms} at once and report it sent, pacing off (as in every container test). 20,000 messages are queued in
+ * requests of 500, the phones taking them while the later requests are still coming; timed from the first request
+ * until every message is in a phone's hands and acknowledged, and until the server has stored every "sent" report (it
+ * acknowledges a report once stored). Run with {@code ./mvnw verify -Pbenchmark -Dit.test=SmsDispatchBenchmark}; it
+ * prints and writes its figures, it does not judge them.
+ */
+@ContainerTest
+@Tag("benchmark")
+class SmsDispatchBenchmark {
+
+    private static final int PHONES = 10;
+    private static final int WARM_UP = 2_000;
+    private static final int MESSAGES = 20_000;
+    private static final int BATCH = 500;
+    private static final Duration DEADLINE = Duration.ofMinutes(10);
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.switchboard();
+    }
+
+    @Test
+    void twentyThousandMessagesToTenPhones() throws Exception {
+        Fixtures fixtures = new Fixtures(base);
+        Random random = new Random();
+        List<BenchPhone> phones = new ArrayList<>();
+        try {
+            for (int i = 0; i < PHONES; i++) {
+                phones.add(new BenchPhone(
+                        TestPhone.connect(base, fixtures.phone("dispatch").token()), i));
+            }
+            Campaign warmUp = new Campaign(Fixtures.uniqueName("warm-up"), numbers(random, WARM_UP));
+            run(fixtures, phones, warmUp);
+            Campaign measured =
+                    new Campaign(Fixtures.uniqueName("Rappel: reunion jeudi 18h"), numbers(random, MESSAGES));
+            run(fixtures, phones, measured);
+
+            long[] latencies = measured.latencies();
+            String report = String.format(
+                    "SMS dispatch, %,d messages queued in requests of %d to %d connected phones, pacing off"
+                            + " (after a warm-up of %,d)%n"
+                            + "  queueing (%d requests):                        %6.2f s (%,.0f messages/s)%n"
+                            + "  first request → all handed to phones, acknowledged: %6.2f s (%,.0f messages/s)%n"
+                            + "  first request → all reported sent, stored:          %6.2f s (%,.0f messages/s)%n"
+                            + "  request → phone, per message: p50 %,.0f ms, p99 %,.0f ms%n"
+                            + "  messages per phone: %s%n",
+                    MESSAGES,
+                    BATCH,
+                    PHONES,
+                    WARM_UP,
+                    MESSAGES / BATCH,
+                    measured.seconds(measured.queuedAll),
+                    MESSAGES / measured.seconds(measured.queuedAll),
+                    measured.seconds(measured.handedAll),
+                    MESSAGES / measured.seconds(measured.handedAll),
+                    measured.seconds(measured.reportedAll),
+                    MESSAGES / measured.seconds(measured.reportedAll),
+                    percentile(latencies, 0.50) / 1e6,
+                    percentile(latencies, 0.99) / 1e6,
+                    phones.stream().map(phone -> phone.handled(measured)).toList());
+            System.out.println("\n==== BENCHMARK ====\n" + report + "===================");
+            Path out = Path.of(System.getProperty("benchmark.report.dir", "target/benchmark"));
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("sms-dispatch.txt"), report);
+            assertEquals("SENT=" + MESSAGES, fixtures.smsStates(measured.text), "the server agrees with the phones");
+        } finally {
+            phones.forEach(BenchPhone::close);
+        }
+    }
+
+    private static void run(Fixtures fixtures, List<BenchPhone> phones, Campaign campaign) throws InterruptedException {
+        phones.forEach(phone -> phone.campaign = campaign);
+        campaign.start = System.nanoTime();
+        for (int first = 0; first < campaign.numbers.size(); first += BATCH) {
+            List<String> batch = campaign.numbers.subList(first, Math.min(first + BATCH, campaign.numbers.size()));
+            long requested = System.nanoTime();
+            batch.forEach(number -> campaign.requestedAt.put(number, requested));
+            fixtures.sms(null, campaign.text, batch.toArray(String[]::new));
+        }
+        campaign.queuedAll = System.nanoTime();
+        assertTrue(campaign.handed.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "handed: " + campaign);
+        campaign.handedAll = System.nanoTime();
+        assertTrue(campaign.reported.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "reported: " + campaign);
+        campaign.reportedAll = System.nanoTime();
+    }
+
+    /** Distinct mobiles in a random block, so that the messages of one run are told apart by their numbers. */
+    private static List<String> numbers(Random random, int count) {
+        long first = 20_000_000L + random.nextInt(9_000_000);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add("+216" + (first + i));
+        }
+        return numbers;
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        return sorted[(int) Math.ceil(quantile * sorted.length) - 1];
+    }
+
+    /** One bulk send: its text tells its commands from any others, and the latches count them home. */
+    private static final class Campaign {
+        final String text;
+        final List<String> numbers;
+        final Map<String, Long> requestedAt = new ConcurrentHashMap<>();
+        final Map<String, Long> latency = new ConcurrentHashMap<>();
+        final Set<String> reports = ConcurrentHashMap.newKeySet();
+        final CountDownLatch handed;
+        final CountDownLatch reported;
+        volatile long start;
+        volatile long queuedAll;
+        volatile long handedAll;
+        volatile long reportedAll;
+
+        Campaign(String text, List<String> numbers) {
+            this.text = text;
+            this.numbers = numbers;
+            this.handed = new CountDownLatch(numbers.size());
+            this.reported = new CountDownLatch(numbers.size());
+        }
+
+        double seconds(long end) {
+            return (end - start) / 1e9;
+        }
+
+        long[] latencies() {
+            long[] sorted = latency.values().stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+
+        @Override
+        public String toString() {
+            return text + ": " + (numbers.size() - handed.getCount()) + " handed, "
+                    + (numbers.size() - reported.getCount()) + " reported of " + numbers.size();
+        }
+    }
+
+    /**
+     * A phone that acknowledges each command and reports it sent at once, from a thread of its own; commands of other
+     * campaigns (a file database keeps what earlier runs left) are answered the same way but not counted.
+     */
+    private static final class BenchPhone {
+
+        private final TestPhone socket;
+        private final String prefix;
+        private final AtomicInteger ids = new AtomicInteger();
+        private final Map<Campaign, AtomicInteger> handled = new ConcurrentHashMap<>();
+        private final Thread worker;
+        private volatile boolean running = true;
+        volatile Campaign campaign;
+
+        BenchPhone(TestPhone socket, int index) {
+            this.socket = socket;
+            this.prefix = "p" + index + "-";
+            socket.hello();
+            worker = new Thread(this::work, "bench-phone-" + index);
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        int handled(Campaign of) {
+            return handled.getOrDefault(of, new AtomicInteger()).get();
+        }
+
+        void close() {
+            running = false;
+            socket.close();
+        }
+
+        private void work() {
+            while (running && !socket.isClosed()) {
+                socket.next(Duration.ofMillis(100)).ifPresent(this::handle);
+            }
+        }
+
+        private void handle(JsonObject frame) {
+            Campaign current = campaign;
+            switch (action(frame)) {
+                case "send_sms" -> {
+                    long now = System.nanoTime();
+                    String commandId = frame.getString("id");
+                    JsonObject data = frame.getJsonObject("data");
+                    boolean counted = current != null && current.text.equals(data.getString("text"));
+                    String reportId = prefix + ids.incrementAndGet();
+                    if (counted) {
+                        Long requested = current.requestedAt.get(data.getString("to"));
+                        current.latency.put(data.getString("to"), now - (requested == null ? now : requested));
+                        current.reports.add(reportId);
+                    }
+                    socket.send("{\"action\":\"ack\",\"id\":\"" + prefix + ids.incrementAndGet()
+                            + "\",\"data\":{\"ref\":\"" + commandId + "\"}}");
+                    if (counted) {
+                        handled.computeIfAbsent(current, c -> new AtomicInteger())
+                                .incrementAndGet();
+                        current.handed.countDown();
+                    }
+                    socket.send("{\"action\":\"sms_status\",\"id\":\"" + reportId + "\",\"data\":{\"ref\":\""
+                            + commandId + "\",\"state\":\"sent\"}}");
+                }
+                case "ack" -> {
+                    if (current != null && current.reports.remove(ref(frame))) {
+                        current.reported.countDown();
+                    }
+                }
+                default -> {
+                    // welcome, ping (TestPhone answers it), pong
+                }
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.switchboard.audit.AuditEvent.Outcome;
@@ -20,8 +21,10 @@ public class AuditEntry {
     static final int MAX_TARGET = 255;
     static final int MAX_ACTOR = 64;
 
+    /** From a sequence (changelog 016): written by many threads at once. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_ids")
+    @SequenceGenerator(name = "audit_entry_ids", sequenceName = "audit_entry_seq", allocationSize = 100)
     private Long id;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)

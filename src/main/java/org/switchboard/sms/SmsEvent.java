@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -19,8 +20,10 @@ public class SmsEvent {
 
     static final String OF_MESSAGE = "SmsEvent.ofMessage";
 
+    /** From a sequence (changelog 016): written by many threads at once. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sms_event_ids")
+    @SequenceGenerator(name = "sms_event_ids", sequenceName = "sms_event_seq", allocationSize = 100)
     private Long id;
 
     @Column(name = "message_id", nullable = false, updatable = false)

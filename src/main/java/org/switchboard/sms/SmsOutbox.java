@@ -199,7 +199,6 @@ public class SmsOutbox {
             }
             Optional<MessageState> moved = message.fail(MessageState.CANCELLED, reason, now);
             if (moved.isPresent()) {
-                // One step per message: the timeline's order within each message is kept without a flush each.
                 em.persist(new SmsEvent(message.getId(), MessageState.CANCELLED, now, reason));
                 stateChanged.fire(new SmsStateChanged(
                         message.getId(), message.getRecipient(), MessageState.CANCELLED, now, reason));
@@ -284,9 +283,8 @@ public class SmsOutbox {
 
     private boolean record(SmsMessage message, Optional<MessageState> moved, String detail, Instant now) {
         moved.ifPresent(state -> {
+            // Its id comes from a sequence as it is persisted: the timeline keeps the order the states were taken.
             em.persist(new SmsEvent(message.getId(), state, now, detail));
-            // Ids are given at insert: flushing now keeps the timeline in the order the states were taken.
-            em.flush();
             changed.fire(new SmsPush.MessagesChanged());
             stateChanged.fire(new SmsStateChanged(message.getId(), message.getRecipient(), state, now, detail));
         });

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.switchboard.contact.Contact;
 import org.switchboard.contact.ContactGroup;
 import org.switchboard.contact.ContactQuery;
@@ -96,7 +95,7 @@ public class ComposeView implements Serializable {
     }
 
     public String getPlaceholderNames() {
-        return Placeholders.NAMES.stream().map(name -> "{" + name + "}").collect(Collectors.joining(" "));
+        return String.join(" ", Placeholders.written());
     }
 
     /** Words in braces that are not placeholders: the page warns before the send is refused. */

@@ -19,6 +19,11 @@ final class Placeholders {
 
     private Placeholders() {}
 
+    /** The placeholders as they are written in a text: {@code {firstName}} … */
+    static List<String> written() {
+        return NAMES.stream().map(name -> "{" + name + "}").toList();
+    }
+
     static boolean any(String text) {
         return text != null && PLACEHOLDER.matcher(text).find();
     }

@@ -207,7 +207,8 @@ public class SmsService {
         return texts(checkedText(text), List.of(new Recipient("", contact))).get(0);
     }
 
-    private static String checkedText(String text) {
+    /** A text to send: written, and with no misspelt placeholder. */
+    static String checkedText(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "error.sms.emptyText");
         }
@@ -217,7 +218,7 @@ public class SmsService {
                     "text",
                     "error.sms.unknownPlaceholder",
                     String.join(" ", unknown),
-                    Placeholders.NAMES.stream().map(name -> "{" + name + "}").collect(Collectors.joining(" ")));
+                    String.join(" ", Placeholders.written()));
         }
         return text;
     }

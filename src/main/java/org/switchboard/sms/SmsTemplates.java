@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.platform.InvalidInputException;
 
@@ -50,17 +49,7 @@ public class SmsTemplates {
         if (templateName.isEmpty() || templateName.length() > SmsTemplate.MAX_NAME) {
             throw new InvalidInputException("name", "error.sms.templateName", SmsTemplate.MAX_NAME);
         }
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("text", "error.sms.emptyText");
-        }
-        List<String> unknown = Placeholders.unknown(text);
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(
-                    "text",
-                    "error.sms.unknownPlaceholder",
-                    String.join(" ", unknown),
-                    Placeholders.NAMES.stream().map(known -> "{" + known + "}").collect(Collectors.joining(" ")));
-        }
+        SmsService.checkedText(text);
         Segments.Split split = Segments.split(text);
         if (split.count() > SmsService.MAX_PARTS) {
             throw new InvalidInputException("text", "error.sms.tooLong", SmsService.MAX_PARTS, split.count());

@@ -375,7 +375,7 @@ class PhoneGatewayIT {
 
             phone.stopAnsweringPings();
 
-            assertEquals(new TestPhone.Closed(4408, "no heartbeat for 6 s"), phone.awaitClose());
+            assertEquals(new TestPhone.Closed(4408, "no heartbeat for 10 s"), phone.awaitClose());
             assertTrue(
                     fixtures.eventsOnce(paired.id(), "reason=HEARTBEAT_TIMEOUT").contains("PhoneDisconnected"));
         }

@@ -139,7 +139,7 @@ class SmsRestartIT {
     private static List<String> microOptions() throws IOException {
         String configured = System.getProperty(
                 "it.micro.options",
-                "-Dswitchboard.phone.heartbeat-seconds=1 -Dswitchboard.phone.offline-after-seconds=6"
+                "-Dswitchboard.phone.heartbeat-seconds=1 -Dswitchboard.phone.offline-after-seconds=10"
                         + " -Dswitchboard.sms.parts-per-minute=0 -Dswitchboard.admin.password=first-start-secret"
                         + " -Dswitchboard.db.url=jdbc:h2:mem:switchboard");
         Path h2 = WORK.resolve("h2");

@@ -271,6 +271,11 @@ public class SmsMessage {
         return id;
     }
 
+    /** For {@link SmsOutbox#queue}, which writes new messages without the entity manager. */
+    void assignId(long id) {
+        this.id = id;
+    }
+
     public Long getBatchId() {
         return batchId;
     }

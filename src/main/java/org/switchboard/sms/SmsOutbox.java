@@ -5,10 +5,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +35,8 @@ public class SmsOutbox {
     static final Duration PACE_WINDOW = Duration.ofMinutes(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    private static final int INSERT_BATCH = 500;
+    private static final int ID_BLOCK = 100;
 
     @PersistenceContext
     private EntityManager em;
@@ -48,6 +58,78 @@ public class SmsOutbox {
 
     @Inject
     private Event<SmsDispatcher.QueueChanged> queueChanged;
+
+    /**
+     * Stores new messages in JDBC batches on the transaction's own connection. Persisting them one by one through the
+     * entity manager took three times as long as the inserts themselves (see {@code SmsQueueBenchmark}). The messages
+     * stay unmanaged: read them again to change them.
+     */
+    void queue(List<SmsMessage> messages) {
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            assignIds(connection, messages);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into sms_message (id, batch_id, recipient, text, encoding, parts, state, created_by,"
+                            + " created_at, send_after, expires_at, preferred_device_id, preferred_sim, attempts,"
+                            + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (SmsMessage message : messages) {
+                    insert.setLong(1, message.getId());
+                    insert.setObject(2, message.getBatchId(), Types.BIGINT);
+                    insert.setString(3, message.getRecipient());
+                    insert.setString(4, message.getText());
+                    insert.setString(5, message.getEncoding().name());
+                    insert.setInt(6, message.getParts());
+                    insert.setString(7, message.getState().name());
+                    insert.setString(8, message.getCreatedBy());
+                    insert.setObject(9, utc(message.getCreatedAt()));
+                    insert.setObject(10, utc(message.getSendAfter()));
+                    insert.setObject(11, utc(message.getExpiresAt()));
+                    insert.setObject(12, message.getPreferredDeviceId(), Types.BIGINT);
+                    insert.setObject(13, message.getPreferredSim(), Types.INTEGER);
+                    insert.setInt(14, message.getAttempts());
+                    insert.setObject(15, utc(message.getUpdatedAt()));
+                    insert.addBatch();
+                    if (++pending == INSERT_BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not queue " + messages.size() + " message(s)", e);
+        }
+    }
+
+    /**
+     * Ids from the messages' sequence, read as EclipseLink reads it (changelog 014): each value is the last of a block
+     * of {@value #ID_BLOCK} ids that is then this writer's alone.
+     */
+    private static void assignIds(Connection connection, List<SmsMessage> messages) throws SQLException {
+        String next = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                ? "select nextval('sms_message_seq')"
+                : "select next value for sms_message_seq";
+        try (PreparedStatement sequence = connection.prepareStatement(next)) {
+            for (int from = 0; from < messages.size(); from += ID_BLOCK) {
+                long last;
+                try (ResultSet value = sequence.executeQuery()) {
+                    value.next();
+                    last = value.getLong(1);
+                }
+                int count = Math.min(ID_BLOCK, messages.size() - from);
+                for (int i = 0; i < count; i++) {
+                    messages.get(from + i).assignId(last - ID_BLOCK + 1 + i);
+                }
+            }
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
 
     List<SmsMessage> due(int limit) {
         return em.createNamedQuery(SmsMessage.DUE, SmsMessage.class)

@@ -65,6 +65,9 @@ public class SmsService {
     private SmsSettings settings;
 
     @Inject
+    private SmsOutbox outbox;
+
+    @Inject
     private Clock clock;
 
     @Inject
@@ -170,13 +173,11 @@ public class SmsService {
                     sendAfter.plus(settings.timeToLive()),
                     request.deviceId(),
                     request.simSlot());
-            em.persist(message);
             messages.add(message);
         }
-        // One flush for all, written in JDBC batches (ids come from a sequence, in the order persisted, which is the
-        // order a repeated request lists them in). The timeline's first step, queued, is the message's own creation
-        // time: no row is written for it.
-        em.flush();
+        outbox.queue(messages);
+        // Ids come in the order listed, which is the order a repeated request lists them in. The timeline's first
+        // step, queued, is the message's own creation time: no row is written for it.
         audit.fire(new AuditEvent(
                 actor,
                 SmsAction.SMS_QUEUED.name(),

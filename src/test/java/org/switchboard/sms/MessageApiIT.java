@@ -14,6 +14,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -107,14 +110,11 @@ class MessageApiIT {
             phone.hello();
             HttpResponse<String> sent = post(
                     "{\"contacts\": [\"" + externalId + "\"], \"text\": \"" + text + "\", \"phone\": " + paired.id()
-                            + "}",
+                            + ", \"sim\": 0}",
                     null);
             assertEquals(201, sent.statusCode(), sent.body());
-            long id = json(sent.body())
-                    .getJsonArray("messages")
-                    .getJsonObject(0)
-                    .getJsonNumber("id")
-                    .longValue();
+            JsonObject queued = json(sent.body()).getJsonArray("messages").getJsonObject(0);
+            long id = queued.getJsonNumber("id").longValue();
 
             JsonObject command = phone.awaitSms(text);
             assertEquals("+21650200004", command.getJsonObject("data").getString("to"), "the contact's mobile");
@@ -126,6 +126,23 @@ class MessageApiIT {
             JsonObject message = json(report.body()).getJsonObject("message");
             assertEquals("SENT_TO_PHONE", message.getString("state"));
             assertEquals(paired.id(), message.getJsonNumber("deviceId").longValue());
+            for (String stored : List.of(
+                    "batchId",
+                    "recipient",
+                    "text",
+                    "encoding",
+                    "parts",
+                    "createdBy",
+                    "preferredDeviceId",
+                    "preferredSim")) {
+                assertEquals(queued.get(stored), message.get(stored), stored + " as queued and as stored");
+            }
+            for (String stored : List.of("createdAt", "sendAfter", "expiresAt")) {
+                assertEquals(
+                        Instant.parse(queued.getString(stored)).truncatedTo(ChronoUnit.MILLIS),
+                        Instant.parse(message.getString(stored)).truncatedTo(ChronoUnit.MILLIS),
+                        stored + " as queued and as stored");
+            }
             JsonArray timeline = json(report.body()).getJsonArray("timeline");
             assertEquals("QUEUED", timeline.getJsonObject(0).getString("state"));
             assertEquals(

@@ -1,10 +1,9 @@
 package org.switchboard.phone;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.util.Optional;
+import org.switchboard.platform.JsonBuilders;
 
 /** A stored command as a frame, in version 1 or in the seed's shapes. */
 final class CommandFrames {
@@ -13,11 +12,11 @@ final class CommandFrames {
 
     /** The version-1 frame; a command with a deadline carries it, so that a phone never carries it out late. */
     static String v1(OutgoingCommand command) {
-        JsonObjectBuilder data = Json.createObjectBuilder(payload(command));
+        JsonObjectBuilder data = JsonBuilders.object(payload(command));
         if (command.expiresAt() != null) {
             data.add("expiresAt", command.expiresAt().toString());
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("action", command.action().v1Action())
                 .add("id", command.commandId())
                 .add("data", data)
@@ -31,21 +30,21 @@ final class CommandFrames {
      */
     static Optional<String> seed(OutgoingCommand command) {
         JsonObject payload = payload(command);
-        var frame = Json.createObjectBuilder();
+        var frame = JsonBuilders.object();
         switch (command.action()) {
             case SEND_SMS ->
                 frame.add(
                         "data",
-                        Json.createObjectBuilder()
+                        JsonBuilders.object()
                                 .add("message", payload.getString("text"))
-                                .add("numbers", Json.createArrayBuilder().add(payload.getString("to"))));
+                                .add("numbers", JsonBuilders.array().add(payload.getString("to"))));
             case CALL -> frame.add("data", payload.getString("to"));
             case ANSWER, REJECT -> frame.add("data", JsonObject.EMPTY_JSON_OBJECT);
             case HANG_UP, DTMF -> {
                 return Optional.empty();
             }
         }
-        return Optional.of(Json.createObjectBuilder()
+        return Optional.of(JsonBuilders.object()
                 .add("action", command.action().seedAction())
                 .addAll(frame)
                 .build()
@@ -53,7 +52,7 @@ final class CommandFrames {
     }
 
     private static JsonObject payload(OutgoingCommand command) {
-        try (var reader = Json.createReader(new StringReader(command.payload()))) {
+        try (var reader = JsonBuilders.reader(command.payload())) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,5 @@
 package org.switchboard.phone;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,8 +7,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.Optional;
+import org.switchboard.platform.JsonBuilders;
 
 /**
  * One JSON frame on {@code /ws/phone}: {@code {"action": …, "id": …, "data": …}}. Seed-style frames have no id. The
@@ -21,7 +20,7 @@ record Frame(String action, String id, JsonValue data) {
 
     static Frame parse(String text) {
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonBuilders.reader(text)) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new FrameError(ErrorCode.MALFORMED_JSON, null, null, e.getMessage());
@@ -147,7 +146,7 @@ record Frame(String action, String id, JsonValue data) {
 
     /** A frame the server sends. */
     static String outgoing(String action, String id, JsonObjectBuilder data) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("action", action);
+        JsonObjectBuilder frame = JsonBuilders.object().add("action", action);
         if (id != null) {
             frame.add("id", id);
         }

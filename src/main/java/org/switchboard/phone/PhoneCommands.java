@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -104,9 +105,14 @@ class PhoneCommands {
                 .orElse(false);
     }
 
+    /**
+     * A command stored by an earlier transaction. Without writing out the changes pending in this one first: the
+     * report writer looks up hundreds of commands in one transaction.
+     */
     Optional<PhoneCommand> find(String commandId) {
         return em.createNamedQuery(PhoneCommand.BY_COMMAND_ID, PhoneCommand.class)
                 .setParameter("commandId", commandId)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream()
                 .findFirst();
     }

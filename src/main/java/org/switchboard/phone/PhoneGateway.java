@@ -5,13 +5,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.JsonBuilders;
 
 /**
  * What the other features use to make a phone do something. A command is stored first (in the caller's transaction),
@@ -53,31 +53,30 @@ public class PhoneGateway {
         if (text == null || text.isEmpty() || text.length() > MAX_SMS_TEXT) {
             throw new InvalidInputException("text", "error.phone.smsText", MAX_SMS_TEXT);
         }
-        JsonObjectBuilder payload =
-                Json.createObjectBuilder().add("to", number(to)).add("text", text);
+        JsonObjectBuilder payload = JsonBuilders.object().add("to", number(to)).add("text", text);
         return queue(actor, deviceId, CommandAction.SEND_SMS, withSim(payload, simSlot), reference, null);
     }
 
     @Transactional
     public String call(String actor, long deviceId, String reference, String to, Integer simSlot) {
-        JsonObjectBuilder payload = Json.createObjectBuilder().add("to", number(to));
+        JsonObjectBuilder payload = JsonBuilders.object().add("to", number(to));
         return queue(actor, deviceId, CommandAction.CALL, withSim(payload, simSlot), reference, CALL_DEADLINE);
     }
 
     /** @param callId the phone's id of the call, or null for the one ringing */
     @Transactional
     public String answer(String actor, long deviceId, String callId) {
-        return callControl(actor, deviceId, CommandAction.ANSWER, callId, Json.createObjectBuilder());
+        return callControl(actor, deviceId, CommandAction.ANSWER, callId, JsonBuilders.object());
     }
 
     @Transactional
     public String reject(String actor, long deviceId, String callId) {
-        return callControl(actor, deviceId, CommandAction.REJECT, callId, Json.createObjectBuilder());
+        return callControl(actor, deviceId, CommandAction.REJECT, callId, JsonBuilders.object());
     }
 
     @Transactional
     public String hangUp(String actor, long deviceId, String callId) {
-        return callControl(actor, deviceId, CommandAction.HANG_UP, callId, Json.createObjectBuilder());
+        return callControl(actor, deviceId, CommandAction.HANG_UP, callId, JsonBuilders.object());
     }
 
     @Transactional
@@ -90,7 +89,7 @@ public class PhoneGateway {
                 deviceId,
                 CommandAction.DTMF,
                 callId,
-                Json.createObjectBuilder().add("digits", digits));
+                JsonBuilders.object().add("digits", digits));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Acts on each report a phone sends exactly once. The report's id is stored in the same transaction as whatever the
@@ -39,6 +40,11 @@ class PhoneReports {
         }
         action.run();
         return true;
+    }
+
+    /** Runs each in one transaction: all of them are stored, or none. */
+    void inOneTransaction(List<Runnable> stores) {
+        stores.forEach(Runnable::run);
     }
 
     int forgetOld() {

@@ -3,7 +3,6 @@ package org.switchboard.phone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.platform.JsonBuilders;
 
 /**
  * The phone side of {@code /ws/phone} (see docs/protocol.md): who a new socket belongs to, what each frame means, and
@@ -56,6 +56,9 @@ public class PhoneSessions {
 
     @Inject
     private PhoneReports reports;
+
+    @Inject
+    private ReportWriter reportWriter;
 
     @Inject
     private PhoneSettings settings;
@@ -98,17 +101,24 @@ public class PhoneSessions {
             }
             frame = Frame.parse(text);
             handle(connection, frame);
-        } catch (FrameError e) {
+        } catch (RuntimeException e) {
+            failed(connection, frame, e);
+        }
+    }
+
+    /** Tells the phone why its frame (null: unreadable) was refused, and closes a connection sending mostly errors. */
+    private void failed(PhoneConnection connection, Frame frame, RuntimeException failure) {
+        if (failure instanceof FrameError e) {
             String frameId = e.frameId() != null || frame == null ? e.frameId() : frame.id();
             sendError(connection, e.code(), frameId, e.field(), e.getMessage());
-            if (connection.tooManyErrors(now)) {
+            if (connection.tooManyErrors(clock.instant())) {
                 connection.close(
                         PhoneDisconnected.Reason.TOO_MANY_ERRORS,
                         CloseReason.CloseCodes.VIOLATED_POLICY,
                         "too many invalid frames");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Frame from phone " + connection.deviceName() + " failed", e);
+        } else {
+            LOG.log(Level.WARNING, "Frame from phone " + connection.deviceName() + " failed", failure);
             sendError(
                     connection,
                     Frame.ErrorCode.SERVER_ERROR,
@@ -284,7 +294,7 @@ public class PhoneSessions {
         connection.send(Frame.outgoing(
                 "welcome",
                 nextId(),
-                Json.createObjectBuilder()
+                JsonBuilders.object()
                         .add("ref", frame.id())
                         .add("protocol", PROTOCOL_VERSION)
                         .add("device", connection.deviceName())
@@ -300,19 +310,32 @@ public class PhoneSessions {
         }
         requireId(frame);
         long deviceId = connection.deviceId();
+        // Everything after the frame's checks waits its turn behind the phone's earlier frames, a pong included: it
+        // tells the phone that what it sent before has been stored.
         switch (frame.action()) {
             case "ping" ->
-                connection.send(Frame.outgoing(
-                        "pong", nextId(), Json.createObjectBuilder().add("ref", frame.id())));
+                reportWriter.submit(new ReportWriter.Work(
+                        null,
+                        () -> connection.send(Frame.outgoing(
+                                "pong", nextId(), JsonBuilders.object().add("ref", frame.id()))),
+                        failed -> {}));
             case "pong" -> {
                 // Hearing from the phone is all a pong is for; heard() has recorded it.
             }
-            case "ack" -> commands.acknowledge(deviceId, frame.string("ref"));
+            case "ack" -> {
+                String commandId = frame.string("ref");
+                reportWriter.submit(new ReportWriter.Work(
+                        () -> commands.acknowledge(deviceId, commandId),
+                        () -> {},
+                        failed -> failed(connection, frame, failed)));
+            }
             default -> {
                 Runnable action = report(deviceId, frame);
-                reports.once(deviceId, frame.id(), action);
-                connection.send(Frame.outgoing(
-                        "ack", nextId(), Json.createObjectBuilder().add("ref", frame.id())));
+                reportWriter.submit(new ReportWriter.Work(
+                        () -> reports.once(deviceId, frame.id(), action),
+                        () -> connection.send(Frame.outgoing(
+                                "ack", nextId(), JsonBuilders.object().add("ref", frame.id()))),
+                        failed -> failed(connection, frame, failed)));
             }
         }
     }
@@ -387,7 +410,7 @@ public class PhoneSessions {
 
     private void sendError(
             PhoneConnection connection, Frame.ErrorCode code, String frameId, String field, String message) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("code", code.name());
+        JsonObjectBuilder data = JsonBuilders.object().add("code", code.name());
         if (frameId != null) {
             data.add("ref", frameId);
         }

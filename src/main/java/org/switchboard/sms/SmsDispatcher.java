@@ -9,8 +9,10 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ import org.switchboard.phone.PhoneGateway;
 public class SmsDispatcher {
 
     private static final int BATCH = 500;
+    /** Messages handed to phones in one transaction. */
+    private static final int CHUNK = 50;
+
     private static final long PERIOD_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(SmsDispatcher.class.getName());
 
@@ -58,6 +63,9 @@ public class SmsDispatcher {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private ScheduledFuture<?> ticking;
+
+    /** Touched only by the thread holding {@link #running}. */
+    private Instant nextExpiry = Instant.MIN;
 
     void start(@Observes Startup startup) {
         ticking = scheduler.scheduleWithFixedDelay(this::run, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -100,7 +108,7 @@ public class SmsDispatcher {
         try {
             do {
                 again.set(false);
-                outbox.expireOverdue();
+                expireOverdue();
                 if (windowOpen()) {
                     dispatchDue();
                 }
@@ -110,6 +118,15 @@ public class SmsDispatcher {
             LOG.log(Level.WARNING, "SMS dispatch failed", e);
         } finally {
             running.unlock();
+        }
+    }
+
+    /** Once a period at most: the dispatcher runs again at each report, and the search for overdue messages scans. */
+    private void expireOverdue() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextExpiry)) {
+            nextExpiry = now.plusMillis(PERIOD_MILLIS);
+            outbox.expireOverdue();
         }
     }
 
@@ -129,12 +146,48 @@ public class SmsDispatcher {
                 .filter(device -> device.getSmsPartsPerMinute() != null)
                 .forEach(device -> paces.put(device.getId(), device.getSmsPartsPerMinute()));
         int defaultPace = settings.partsPerMinute();
-        for (SmsMessage message : outbox.due(BATCH)) {
+        List<SmsMessage> due = outbox.due(BATCH);
+        List<SmsOutbox.Assignment> chunk = new ArrayList<>();
+        int dispatched = 0;
+        for (SmsMessage message : due) {
             Optional<Routing.Route> route =
                     Routing.choose(message, ready, used, device -> paces.getOrDefault(device, defaultPace));
-            if (route.isPresent() && outbox.dispatch(message.getId(), route.get())) {
+            if (route.isPresent()) {
                 used.merge(route.get(), message.getParts(), Integer::sum);
+                chunk.add(new SmsOutbox.Assignment(message.getId(), route.get()));
+                if (chunk.size() == CHUNK) {
+                    dispatched += dispatch(chunk);
+                    chunk.clear();
+                }
             }
+        }
+        if (!chunk.isEmpty()) {
+            dispatched += dispatch(chunk);
+        }
+        if (due.size() == BATCH && dispatched > 0) {
+            // More are waiting: go on now rather than at the next tick.
+            again.set(true);
+        }
+    }
+
+    /**
+     * A chunk in one transaction; if it fails, each message alone, so that one bad message holds back no other.
+     *
+     * @return how many were handed to their phones
+     */
+    private int dispatch(List<SmsOutbox.Assignment> chunk) {
+        try {
+            return outbox.dispatch(chunk).size();
+        } catch (RuntimeException chunkFailed) {
+            int dispatched = 0;
+            for (SmsOutbox.Assignment assignment : chunk) {
+                try {
+                    dispatched += outbox.dispatch(List.of(assignment)).size();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "SMS " + assignment.messageId() + " could not be handed to its phone", e);
+                }
+            }
+            return dispatched;
         }
     }
 }

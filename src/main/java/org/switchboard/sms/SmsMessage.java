@@ -39,6 +39,7 @@ import java.util.Optional;
         name = SmsMessage.PARTS_DISPATCHED_SINCE,
         query = "select m.deviceId, m.simSlot, sum(m.parts) from SmsMessage m where m.dispatchedAt > :since"
                 + " and m.deviceId is not null group by m.deviceId, m.simSlot")
+@NamedQuery(name = SmsMessage.WITH_IDS, query = "select m from SmsMessage m where m.id in :ids")
 @NamedQuery(name = SmsMessage.OF_BATCH, query = "select m from SmsMessage m where m.batchId = :batch order by m.id")
 @NamedQuery(
         name = SmsMessage.STATES_OF_BATCHES,
@@ -57,6 +58,7 @@ public class SmsMessage {
     static final String PARTS_DISPATCHED_SINCE = "SmsMessage.partsDispatchedSince";
     static final String UNACKNOWLEDGED_ON = "SmsMessage.unacknowledgedOn";
     static final String OF_BATCH = "SmsMessage.ofBatch";
+    static final String WITH_IDS = "SmsMessage.withIds";
     static final String STATES_OF_BATCHES = "SmsMessage.statesOfBatches";
     static final String CANCELLABLE_IN_BATCH = "SmsMessage.cancellableInBatch";
     static final int MAX_REASON = 255;

@@ -151,33 +151,54 @@ public class SmsOutbox {
         return used;
     }
 
-    /** Hands the message to the phone's command queue in one transaction with its new state. */
-    boolean dispatch(long messageId, Routing.Route route) {
-        SmsMessage message = em.find(SmsMessage.class, messageId);
-        if (message == null || message.getState() != MessageState.QUEUED) {
-            return false;
+    /** A queued message and the phone and SIM chosen for it. */
+    record Assignment(long messageId, Routing.Route route) {}
+
+    /**
+     * Hands the messages to their phones' command queues in one transaction with their new states: one commit for
+     * many, as each commit is a write to the database file.
+     *
+     * @return the assignments carried out; a message no longer queued is skipped
+     */
+    List<Assignment> dispatch(List<Assignment> assignments) {
+        Map<Long, SmsMessage> messages = new HashMap<>();
+        em.createNamedQuery(SmsMessage.WITH_IDS, SmsMessage.class)
+                .setParameter(
+                        "ids", assignments.stream().map(Assignment::messageId).toList())
+                .getResultList()
+                .forEach(message -> messages.put(message.getId(), message));
+        Map<Long, String> phoneNames = new HashMap<>();
+        List<Assignment> dispatched = new ArrayList<>();
+        for (Assignment assignment : assignments) {
+            SmsMessage message = messages.get(assignment.messageId());
+            if (message != null && message.getState() == MessageState.QUEUED) {
+                dispatch(message, assignment.route(), phoneNames);
+                dispatched.add(assignment);
+            }
         }
+        return dispatched;
+    }
+
+    private void dispatch(SmsMessage message, Routing.Route route, Map<Long, String> phoneNames) {
         String commandId = gateway.sendSms(
                 message.getCreatedBy(),
                 route.deviceId(),
-                String.valueOf(messageId),
+                String.valueOf(message.getId()),
                 message.getRecipient(),
                 message.getText(),
                 route.sim());
         Instant now = clock.instant();
-        boolean dispatched =
-                record(message, message.dispatch(route.deviceId(), route.sim(), commandId, now), null, now);
-        if (dispatched) {
-            Device phone = em.find(Device.class, route.deviceId());
-            audit.fire(new AuditEvent(
-                    message.getCreatedBy(),
-                    SmsAction.SMS_DISPATCHED.name(),
-                    message.getRecipient(),
-                    AuditEvent.Outcome.SUCCESS,
-                    "message " + messageId + " through " + (phone == null ? "#" + route.deviceId() : phone.getName())
-                            + (route.sim() == null ? "" : ", SIM " + (route.sim() + 1))));
-        }
-        return dispatched;
+        record(message, message.dispatch(route.deviceId(), route.sim(), commandId, now), null, now);
+        String phone = phoneNames.computeIfAbsent(route.deviceId(), id -> Optional.ofNullable(em.find(Device.class, id))
+                .map(Device::getName)
+                .orElse("#" + id));
+        audit.fire(new AuditEvent(
+                message.getCreatedBy(),
+                SmsAction.SMS_DISPATCHED.name(),
+                message.getRecipient(),
+                AuditEvent.Outcome.SUCCESS,
+                "message " + message.getId() + " through " + phone
+                        + (route.sim() == null ? "" : ", SIM " + (route.sim() + 1))));
     }
 
     int expireOverdue() {

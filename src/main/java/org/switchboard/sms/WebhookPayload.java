@@ -1,9 +1,9 @@
 package org.switchboard.sms;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.switchboard.platform.JsonBuilders;
 
 /**
  * The JSON bodies webhooks receive. The records document them (OpenAPI); {@link #json} writes them, always with every
@@ -26,7 +26,7 @@ public final class WebhookPayload {
                     String reason) {
 
         String json() {
-            JsonObjectBuilder body = Json.createObjectBuilder()
+            JsonObjectBuilder body = JsonBuilders.object()
                     .add("id", id)
                     .add("event", event)
                     .add("at", at.toString())
@@ -52,7 +52,7 @@ public final class WebhookPayload {
             @Schema(description = "The SIM slot it arrived on (0-based), if the phone said") Integer sim) {
 
         String json() {
-            JsonObjectBuilder body = Json.createObjectBuilder()
+            JsonObjectBuilder body = JsonBuilders.object()
                     .add("id", id)
                     .add("event", event)
                     .add("at", at.toString())

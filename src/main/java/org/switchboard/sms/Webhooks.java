@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -181,7 +182,10 @@ public class Webhooks {
     }
 
     private List<Webhook> targets(WebhookEvent event) {
+        // Asked inside every state change's transaction: with the default flush mode each asking would first write
+        // out that transaction's changes, which no webhook depends on.
         return em.createNamedQuery(Webhook.ENABLED, Webhook.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream()
                 .filter(webhook -> webhook.wants(event))
                 .toList();

@@ -109,6 +109,9 @@ public class Call {
     @Column(name = "followed_up", nullable = false)
     private boolean followedUp;
 
+    /** As last asked of the phone; put back if the phone could not do it. */
+    private boolean muted;
+
     private String notes;
 
     protected Call() {}
@@ -306,6 +309,14 @@ public class Call {
 
     public Long getDurationSeconds() {
         return durationSeconds;
+    }
+
+    public boolean isMuted() {
+        return muted;
+    }
+
+    void setMuted(boolean muted) {
+        this.muted = muted;
     }
 
     public boolean isFollowedUp() {

@@ -2,6 +2,7 @@ package org.switchboard.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.contact.ContactCreated;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.phone.PhoneGateway;
 import org.switchboard.platform.InvalidInputException;
@@ -137,6 +139,18 @@ public class CallService {
         audit(user, CallAction.CALL_DTMF_SENT, call, digits.length() + " tones");
     }
 
+    /** Turns the phone's microphone off, or on again if it was off. */
+    public void toggleMute(String user, long callId) {
+        Call call = find(callId);
+        if (call.getState() != CallStatus.ACTIVE) {
+            throw new InvalidInputException("call", "calls.error.notActive");
+        }
+        boolean muted = !call.isMuted();
+        call.control(gateway.mute(user, call.getDeviceId(), call.getPhoneCallId(), muted), muted ? "MUTE" : "UNMUTE");
+        call.setMuted(muted);
+        audit(user, muted ? CallAction.CALL_MUTED : CallAction.CALL_UNMUTED, call, null);
+    }
+
     public void saveNotes(String user, long callId, String notes) {
         String text = notes == null || notes.isBlank() ? null : notes.strip();
         if (text != null && text.length() > MAX_NOTES) {
@@ -145,6 +159,22 @@ public class CallService {
         Call call = find(callId);
         call.setNotes(text);
         audit(user, CallAction.CALL_NOTES_SAVED, call, null);
+    }
+
+    /** The calls with a contact's numbers that matched no one now show the contact created for them. */
+    void contactCreated(@Observes ContactCreated created) {
+        if (created.numbers().isEmpty()) {
+            return;
+        }
+        int linked = em.createQuery("update Call c set c.contactId = :contact, c.contactName = :name"
+                        + " where c.number in :numbers and c.contactId is null")
+                .setParameter("contact", created.contactId())
+                .setParameter("name", created.name())
+                .setParameter("numbers", created.numbers())
+                .executeUpdate();
+        if (linked > 0) {
+            changed.fire(new CallPush.CallsChanged());
+        }
     }
 
     public Optional<Call> findById(long callId) {

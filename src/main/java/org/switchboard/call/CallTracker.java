@@ -253,6 +253,7 @@ public class CallTracker {
                         case ANSWER -> call.setHandledBy(null);
                         case REJECT -> call.setRejectedBy(null);
                         case HANG_UP -> call.setEndedBy(null);
+                        case MUTE -> call.setMuted(!call.isMuted());
                         default -> {}
                     }
                     failed(call, completed);

@@ -138,6 +138,10 @@ public class LiveCalls {
         act(call -> calls.dtmf(currentUser.getUsername(), call, digits));
     }
 
+    public void toggleMute() {
+        act(call -> calls.toggleMute(currentUser.getUsername(), call));
+    }
+
     public void saveNotes() {
         act(call -> {
             calls.saveNotes(currentUser.getUsername(), call, parameter("notes-" + call));

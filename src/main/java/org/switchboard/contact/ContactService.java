@@ -50,6 +50,9 @@ public class ContactService {
     @Inject
     private Event<AuditEvent> audit;
 
+    @Inject
+    private Event<ContactCreated> created;
+
     /** The result of saving a contact by external id: whether it was new, and whether anything changed. */
     public record Saved(Contact contact, boolean created, boolean changed) {}
 
@@ -86,6 +89,24 @@ public class ContactService {
             audit.fire(AuditEvent.success(actor, CONTACT_UPDATED, id));
         }
         return new Saved(contact, existing.isEmpty(), existing.isEmpty() || changed);
+    }
+
+    /**
+     * Creates a contact typed in by a user, e.g. for a caller whose number was unknown. It has no external id: the
+     * school's platform does not know it, and a later import does not replace it.
+     */
+    public Contact create(String actor, ContactInput input) {
+        Validated valid = validate(input);
+        Contact contact = new Contact(null, clock.instant());
+        apply(contact, valid);
+        em.persist(contact);
+        em.flush();
+        audit.fire(AuditEvent.success(actor, CONTACT_CREATED, "contact " + contact.getId()));
+        created.fire(new ContactCreated(
+                contact.getId(),
+                contact.getDisplayName(),
+                contact.getNumbers().stream().map(PhoneNumber::getE164).toList()));
+        return contact;
     }
 
     /** Checks a contact without saving anything, as an import preview does: the first problem found, if any. */

@@ -1,6 +1,8 @@
 package org.switchboard.contact;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Event;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +22,9 @@ import org.switchboard.security.CurrentUser;
 public class ContactsView implements Serializable {
 
     static final String NUMBER_REVEALED = "NUMBER_REVEALED";
+    /** The parameter that opens a contact's card with the page, e.g. after creating it. */
+    static final String OPEN = "open";
+
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -47,6 +52,17 @@ public class ContactsView implements Serializable {
 
     private ContactQuery query() {
         return new ContactQuery(text, groupId);
+    }
+
+    @PostConstruct
+    void openedWith() {
+        String contactId = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(OPEN);
+        if (contactId != null && contactId.matches("\\d{1,18}")) {
+            open(Long.parseLong(contactId));
+        }
     }
 
     public void open(long contactId) {

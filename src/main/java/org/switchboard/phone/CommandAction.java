@@ -7,7 +7,8 @@ public enum CommandAction {
     ANSWER("answer", "Answer"),
     REJECT("reject", "Reject"),
     HANG_UP("hang_up", null),
-    DTMF("dtmf", null);
+    DTMF("dtmf", null),
+    MUTE("mute", null);
 
     private final String v1Action;
     private final String seedAction;

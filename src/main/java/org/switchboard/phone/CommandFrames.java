@@ -40,7 +40,7 @@ final class CommandFrames {
                                 .add("numbers", JsonBuilders.array().add(payload.getString("to"))));
             case CALL -> frame.add("data", payload.getString("to"));
             case ANSWER, REJECT -> frame.add("data", JsonObject.EMPTY_JSON_OBJECT);
-            case HANG_UP, DTMF -> {
+            case HANG_UP, DTMF, MUTE -> {
                 return Optional.empty();
             }
         }

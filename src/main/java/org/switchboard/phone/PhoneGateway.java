@@ -92,6 +92,17 @@ public class PhoneGateway {
                 JsonBuilders.object().add("digits", digits));
     }
 
+    /** Turns the phone's microphone off ({@code muted}) or on again for the call. */
+    @Transactional
+    public String mute(String actor, long deviceId, String callId, boolean muted) {
+        return callControl(
+                actor,
+                deviceId,
+                CommandAction.MUTE,
+                callId,
+                JsonBuilders.object().add("muted", muted));
+    }
+
     /**
      * Withdraws a command the phone has not acknowledged yet.
      *

@@ -187,6 +187,43 @@ class CallLifecycleIT {
     }
 
     @Test
+    void muteIsAskedOfThePhoneAndTakenBackWhenThePhoneCannot() {
+        String local = localNumber();
+        Fixtures.Phone paired = fixtures.phone("mute");
+        String secretary = fixtures.user("secretary", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            report(phone, "m-1", "ringing", local);
+            report(phone, "m-1", "active", local);
+            String call = String.valueOf(callId(fixtures.callsOnce(paired.id(), "ACTIVE"), "ACTIVE"));
+
+            fixtures.calls("calls", "mute", "user", secretary, "call", call);
+            JsonObject refused = phone.await("mute");
+            assertEquals("m-1", refused.getJsonObject("data").getString("call"));
+            assertTrue(refused.getJsonObject("data").getBoolean("muted"));
+            String result = phone.send(
+                    "result",
+                    "{\"ref\": \"" + refused.getString("id") + "\", \"ok\": false, \"reason\": \"UNSUPPORTED\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(result));
+            String calls = fixtures.callsOnce(paired.id(), "UNSUPPORTED");
+            assertTrue(calls.contains("muted=false"), calls);
+
+            fixtures.calls("calls", "mute", "user", secretary, "call", call);
+            JsonObject mute = phone.await(
+                    f -> action(f).equals("mute") && !f.getString("id").equals(refused.getString("id")));
+            assertTrue(mute.getJsonObject("data").getBoolean("muted"));
+            phone.send("result", "{\"ref\": \"" + mute.getString("id") + "\", \"ok\": true}");
+            assertTrue(fixtures.callsOnce(paired.id(), "muted=true").contains("failure=null"));
+            fixtures.calls("calls", "mute", "user", secretary, "call", call);
+            JsonObject unmute = phone.await(
+                    f -> action(f).equals("mute") && !f.getJsonObject("data").getBoolean("muted"));
+            assertEquals("m-1", unmute.getJsonObject("data").getString("call"));
+        }
+        assertTrue(fixtures.audit("CALL_MUTED").contains(secretary));
+        assertTrue(fixtures.audit("CALL_UNMUTED").contains(secretary));
+    }
+
+    @Test
     void aPhoneLostMidCallLeavesTheCallUnknownUntilItsNextReport() {
         String local = localNumber();
         Fixtures.Phone paired = fixtures.phone("lost");

@@ -164,6 +164,45 @@ class CallPagesIT {
     }
 
     @Test
+    void anUnknownCallerIsFiledFromThePopUpByASecretaryWhoMayNotSeeNumbers() {
+        Fixtures.Phone paired = fixtures.phone("unknown");
+        String nadia = fixtures.user("nadia", "STAFF", false);
+        String stranger = "5" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000));
+        String family = "Jlassi" + Fixtures.uniqueName("").substring(1, 5);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, nadia, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+
+            String id = phone.send(
+                    "call_state", "{\"call\": \"u-1\", \"state\": \"ringing\", \"number\": \"+216" + stranger + "\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
+            String unknown = "//section[contains(@class, 'call-RINGING') and contains(., 'Unknown number')]";
+            first.waitFor(By.xpath(unknown));
+            first.click(By.xpath(unknown + "//a[contains(@class, 'create-contact')]"));
+
+            first.waitFor(By.id("contact:firstName"));
+            assertEquals("+216 •• ••• " + stranger.substring(5), first.textOnceShown(By.id("contact:number")));
+            assertFalse(first.driver().getPageSource().contains(stranger.substring(0, 5)), "the form holds the number");
+            first.click(By.id("contact:save"));
+            first.waitForText(By.id("messages"), "A contact needs a first or a last name.");
+
+            first.driver().findElement(By.id("contact:firstName")).sendKeys("Sami");
+            first.driver().findElement(By.id("contact:lastName")).sendKeys(family);
+            first.click(By.id("contact:save"));
+            first.waitForText(By.id("card-name"), "Sami " + family);
+            first.screenshot("contact-created-from-call");
+            first.waitFor(
+                    By.xpath("//section[contains(@class, 'call-RINGING') and contains(., 'Sami " + family + "')]"));
+
+            phone.send("call_state", "{\"call\": \"u-1\", \"state\": \"ended\", \"number\": \"+216" + stranger + "\"}");
+            first.open(base, "call/index.xhtml");
+            first.waitForText(By.id("log:table"), "Sami " + family);
+            assertTrue(first.consoleErrors().isEmpty(), first.consoleErrors()::toString);
+        }
+    }
+
+    @Test
     void aUserWhoMayNotSeeNumbersNeverReceivesTheCallersNumber() {
         Fixtures.Phone paired = fixtures.phone("masked");
         String staff = fixtures.user("staff", "STAFF", false);

@@ -438,7 +438,7 @@ public class FixtureServlet extends HttpServlet {
         }
     }
 
-    /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|notes}. */
+    /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|mute|notes}. */
     private String callCommand(HttpServletRequest request) {
         String user = request.getParameter("user");
         String device = request.getParameter("device");
@@ -457,6 +457,7 @@ public class FixtureServlet extends HttpServlet {
             case "reject" -> calls.reject(user, call);
             case "hangUp" -> calls.hangUp(user, call);
             case "dtmf" -> calls.dtmf(user, call, request.getParameter("digits"));
+            case "mute" -> calls.toggleMute(user, call);
             case "notes" -> calls.saveNotes(user, call, request.getParameter("notes"));
             default -> throw new IllegalArgumentException(request.getParameter("calls"));
         }
@@ -494,7 +495,7 @@ public class FixtureServlet extends HttpServlet {
                         + c.getPlacedBy() + " handledBy=" + c.getHandledBy() + " rejectedBy=" + c.getRejectedBy()
                         + " endedBy=" + c.getEndedBy() + " answered=" + (c.getAnsweredAt() != null) + " duration="
                         + c.getDurationSeconds() + " reason=" + c.getEndReason() + " failure="
-                        + c.getControlFailure() + " notes=" + c.getNotes())
+                        + c.getControlFailure() + " muted=" + c.isMuted() + " notes=" + c.getNotes())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -263,7 +263,7 @@ public final class Fixtures {
     /**
      * What a user does with calls, through the real service.
      *
-     * @param parameters {@code calls} (place, answer, reject, hangUp, dtmf, notes), {@code user} and the arguments
+     * @param parameters {@code calls} (place, answer, reject, hangUp, dtmf, mute, notes), {@code user} and the arguments
      * @return the placed call's id, or {@code ok}
      */
     public String calls(String... parameters) {

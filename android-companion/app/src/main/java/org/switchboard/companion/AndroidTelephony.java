@@ -9,6 +9,7 @@ import android.net.Uri;
 import android.os.BatteryManager;
 import android.os.Build;
 import android.os.Bundle;
+import android.telecom.InCallService;
 import android.telecom.PhoneAccountHandle;
 import android.telecom.TelecomManager;
 import android.telephony.SignalStrength;
@@ -187,6 +188,18 @@ final class AndroidTelephony implements Telephony {
                 target.stopDtmfTone();
             }
         }
+        reports.result(commandId, true, null);
+    }
+
+    @Override
+    public void mute(String commandId, String call, boolean muted) {
+        InCallService service = CallRegistry.service();
+        if (service == null || CallRegistry.find(call, android.telecom.Call.STATE_ACTIVE) == null) {
+            // the microphone of a call is the in-call path's alone, as tones are
+            reports.result(commandId, false, service == null ? "NOT_DEFAULT_DIALER_OR_NO_CALL" : "NO_CALL");
+            return;
+        }
+        service.setMuted(muted);
         reports.result(commandId, true, null);
     }
 

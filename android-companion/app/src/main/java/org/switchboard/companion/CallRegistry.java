@@ -1,6 +1,7 @@
 package org.switchboard.companion;
 
 import android.telecom.Call;
+import android.telecom.InCallService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ final class CallRegistry {
     private static final Map<String, Call> CALLS = new LinkedHashMap<>();
     private static final Map<String, String> OUTGOING_COMMANDS = new LinkedHashMap<>();
     private static final AtomicLong NUMBERS = new AtomicLong();
+    private static InCallService service;
 
     private CallRegistry() {}
 
@@ -31,6 +33,15 @@ final class CallRegistry {
 
     static synchronized void remove(Call call) {
         CALLS.values().remove(call);
+    }
+
+    /** The in-call service Android has bound while there are calls: what mutes the microphone. */
+    static synchronized void serving(InCallService inCallService) {
+        service = inCallService;
+    }
+
+    static synchronized InCallService service() {
+        return service;
     }
 
     static synchronized boolean isEmpty() {

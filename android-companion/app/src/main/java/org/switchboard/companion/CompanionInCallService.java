@@ -28,6 +28,7 @@ public final class CompanionInCallService extends InCallService {
     @Override
     @SuppressWarnings("deprecation") // Call.getState(): Details.getState() needs API 31
     public void onCallAdded(Call call) {
+        CallRegistry.serving(this);
         CallRegistry.add(call);
         Reports.CallDirection direction =
                 call.getState() == Call.STATE_RINGING ? Reports.CallDirection.INCOMING : Reports.CallDirection.OUTGOING;
@@ -49,6 +50,9 @@ public final class CompanionInCallService extends InCallService {
             send(call, Reports.CallState.ENDED);
         }
         CallRegistry.remove(call);
+        if (CallRegistry.isEmpty()) {
+            CallRegistry.serving(null);
+        }
         reported.remove(call);
         directions.remove(call);
         commands.remove(call);

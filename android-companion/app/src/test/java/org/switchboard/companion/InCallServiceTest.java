@@ -53,7 +53,9 @@ public class InCallServiceTest {
                 Robolectric.buildService(CompanionInCallService.class).create().get();
         IInCallAdapter telecom = (IInCallAdapter) Proxy.newProxyInstance(
                 IInCallAdapter.class.getClassLoader(), new Class<?>[] {IInCallAdapter.class}, (proxy, method, args) -> {
-                    if (method.getName().endsWith("Call") || method.getName().equals("playDtmfTone")) {
+                    if (method.getName().endsWith("Call")
+                            || method.getName().equals("playDtmfTone")
+                            || method.getName().equals("mute")) {
                         telecomRequests.add(method.getName() + " " + args[0]);
                     }
                     return null;
@@ -122,6 +124,26 @@ public class InCallServiceTest {
                         "active incoming +21650000006",
                         "ended incoming +21650000006 HUNG_UP"),
                 reported());
+    }
+
+    @Test
+    public void theMicrophoneIsMutedAndUnmutedOnlyDuringACall() {
+        // Android sets the service's Phone as it binds the service; Robolectric does not bind it.
+        ReflectionHelpers.setField(service, "mPhone", phone);
+        ring("tc-4", "+21650000007");
+        String id = callIdInLastReport();
+        telephony.mute("cmd-early-mute", id, true);
+        update("tc-4", Call.STATE_ACTIVE, "+21650000007", null);
+        telephony.mute("cmd-mute", id, true);
+        telephony.mute("cmd-unmute", id, false);
+
+        assertEquals(List.of("mute true", "mute false"), telecomRequests);
+        assertEquals(
+                List.of(
+                        "result cmd-early-mute false NO_CALL",
+                        "result cmd-mute true null",
+                        "result cmd-unmute true null"),
+                results.lines);
     }
 
     @Test

@@ -366,6 +366,7 @@ public final class CompanionClient implements Reports, AutoCloseable {
             case "reject":
             case "hang_up":
             case "dtmf":
+            case "mute":
                 command(frame);
                 break;
             default:
@@ -467,6 +468,13 @@ public final class CompanionClient implements Reports, AutoCloseable {
                 break;
             case "dtmf":
                 telephony.dtmf(id, call, required(command, "digits"));
+                break;
+            case "mute":
+                Boolean muted = command.bool("muted");
+                if (muted == null) {
+                    throw new IllegalArgumentException("muted is required");
+                }
+                telephony.mute(id, call, muted);
                 break;
             default:
                 throw new IllegalArgumentException(command.action());

@@ -45,6 +45,16 @@ public final class Frames {
                     : null;
         }
 
+        /** A boolean field of data, or null when absent, null or not a boolean. */
+        public Boolean bool(String field) {
+            JsonElement value = data.get(field);
+            return value != null
+                            && value.isJsonPrimitive()
+                            && value.getAsJsonPrimitive().isBoolean()
+                    ? value.getAsBoolean()
+                    : null;
+        }
+
         /** An integer field of data, or null when absent, null or not an integral number. */
         public Integer integer(String field) {
             JsonElement value = data.get(field);

@@ -25,5 +25,8 @@ public interface Telephony {
 
     void dtmf(String commandId, String call, String digits);
 
+    /** Turns the microphone off ({@code muted}) or on again during a call. */
+    void mute(String commandId, String call, boolean muted);
+
     DeviceStatus status();
 }

@@ -212,6 +212,21 @@ class CompanionClientTest {
     }
 
     @Test
+    void muteTurnsTheMicrophoneOffOrOnAndNeedsToBeToldWhich() throws InterruptedException {
+        client = client();
+        client.start();
+        connectAndWelcome(1);
+        server.send("{\"action\":\"mute\",\"id\":\"c-mute\",\"data\":{\"call\":\"c-7\",\"muted\":true}}");
+        assertTrue(server.awaitFrame("result", 1).bool("ok"));
+        server.send("{\"action\":\"mute\",\"id\":\"c-vague\",\"data\":{\"call\":\"c-7\"}}");
+        Frames.Frame vague = server.awaitFrame("result", 2);
+
+        assertEquals("c-vague", vague.text("ref"));
+        assertEquals("INVALID_COMMAND", vague.text("reason"));
+        assertEquals(List.of("mute c-mute true"), telephony.calls());
+    }
+
+    @Test
     void aCommandMissingItsNumberFailsAsInvalid() throws InterruptedException {
         client = client();
         client.start();

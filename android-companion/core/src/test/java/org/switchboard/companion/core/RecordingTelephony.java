@@ -53,6 +53,12 @@ final class RecordingTelephony implements Telephony {
     }
 
     @Override
+    public void mute(String commandId, String call, boolean muted) {
+        record("mute " + commandId + " " + muted);
+        reports.result(commandId, true, null);
+    }
+
+    @Override
     public DeviceStatus status() {
         return new DeviceStatus(81, true, 3, List.of(new DeviceStatus.Sim(0, "Ooredoo", null)));
     }

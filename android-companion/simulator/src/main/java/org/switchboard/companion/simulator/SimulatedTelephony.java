@@ -294,6 +294,11 @@ final class SimulatedTelephony implements Telephony {
         control(commandId, callId, CallState.ACTIVE, call -> say("call " + call.id + " tones " + digits));
     }
 
+    @Override
+    public void mute(String commandId, String callId, boolean muted) {
+        control(commandId, callId, CallState.ACTIVE, call -> say("call " + call.id + (muted ? " muted" : " unmuted")));
+    }
+
     private interface CallAction {
         void on(Call call);
     }

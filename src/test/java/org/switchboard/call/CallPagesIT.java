@@ -292,6 +292,42 @@ class CallPagesIT {
         }
     }
 
+    @Test
+    void theMissedCallsAreListedAloneAndTheCallerIsCalledBackFromTheContactCard() {
+        Fixtures.Phone paired = fixtures.phone("missed");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            report(phone, "m-1", "ringing", null);
+            report(phone, "m-1", "ended", null);
+            report(phone, "m-2", "ringing", null);
+            report(phone, "m-2", "active", null);
+            report(phone, "m-2", "ended", null);
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+
+            first.open(base, "call/index.xhtml?show=missed");
+            first.waitForText(By.id("log:table"), "Amel " + surname);
+            List<String> rows = first.driver().findElements(By.cssSelector("#log\\:table tbody tr")).stream()
+                    .map(row -> row.getText())
+                    .filter(text -> text.contains(surname))
+                    .toList();
+            assertEquals(1, rows.size(), rows::toString);
+            assertTrue(rows.get(0).contains("Missed"), rows.get(0));
+
+            first.open(base, "contact/index.xhtml");
+            first.driver().findElement(By.id("contacts:text")).sendKeys(surname);
+            first.click(By.id("contacts:search"));
+            first.waitForAjax();
+            first.click(By.xpath("//a[contains(@id, 'open') and contains(., '" + surname + "')]"));
+            first.waitForText(By.id("card-name"), "Amel " + surname);
+            first.click(By.cssSelector("#card-numbers .call-contact"));
+            JsonObject call = phone.await("call");
+            assertEquals("+216" + local, call.getJsonObject("data").getString("to"));
+            assertTrue(first.consoleErrors().isEmpty(), first.consoleErrors()::toString);
+        }
+    }
+
     /** The log's CSV, downloaded in the browser's session (a download is not something a page shows). */
     private String export(Browser browser) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -1,14 +1,15 @@
 package org.switchboard.sms;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +45,25 @@ public class WebhookSender {
     @Inject
     private Webhooks webhooks;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** Runs what follows each answer: managed threads, so that recording it can use the database. */
+    @Resource
+    private ManagedExecutorService completions;
+
+    private HttpClient http;
+
     /** Deliveries handed to the scheduler and not finished: the sweep does not hand them over again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     private ScheduledFuture<?> sweeping;
+
+    @PostConstruct
+    void createClient() {
+        http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(completions)
+                .build();
+    }
 
     void start(@Observes Startup startup) {
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -83,28 +96,28 @@ public class WebhookSender {
     }
 
     private void attempt(String deliveryId) {
-        Optional<Duration> retryIn = Optional.empty();
+        Optional<Webhooks.Attempt> claimed = Optional.empty();
         try {
-            Optional<Webhooks.Attempt> claimed = webhooks.claim(deliveryId);
-            if (claimed.isPresent()) {
-                retryIn = send(claimed.get());
-            }
+            claimed = webhooks.claim(deliveryId);
         } catch (RuntimeException e) {
             // Another worker claimed it, or the database is away: the claim lapses and the sweep takes it up.
             LOG.log(Level.WARNING, "Webhook delivery " + deliveryId + " not tried", e);
-        } finally {
-            inFlight.remove(deliveryId);
         }
-        retryIn.ifPresent(pause -> {
-            if (inFlight.add(deliveryId)) {
-                scheduler.schedule(() -> attempt(deliveryId), Math.max(pause.toMillis(), 0), TimeUnit.MILLISECONDS);
-            }
+        if (claimed.isEmpty()) {
+            inFlight.remove(deliveryId);
+            return;
+        }
+        Webhooks.Attempt attempt = claimed.get();
+        // No thread waits on the receiver: a slow one holds neither these nor the dispatcher's scheduler threads.
+        http.sendAsync(request(attempt), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            finish(attempt, response, failure);
+            return null;
         });
     }
 
-    private Optional<Duration> send(Webhooks.Attempt attempt) {
+    private static HttpRequest request(Webhooks.Attempt attempt) {
         byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(attempt.url())
+        return HttpRequest.newBuilder(attempt.url())
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Switchboard-Webhooks/1")
@@ -113,25 +126,38 @@ public class WebhookSender {
                 .header(DELIVERY_HEADER, attempt.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        Integer status = null;
+    }
+
+    /** Records the attempt and, if it failed and tries remain, schedules the next. */
+    private void finish(Webhooks.Attempt attempt, HttpResponse<Void> response, Throwable failure) {
+        String deliveryId = attempt.deliveryId();
+        Integer status = response == null ? null : response.statusCode();
         String error;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (failure != null) {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            error = cause.getMessage() == null
+                    ? cause.getClass().getSimpleName()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        } else {
             error = status / 100 == 2 ? null : "HTTP " + status;
-        } catch (IOException e) {
-            error = e.getMessage() == null
-                    ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            // Shutting down: the claim lapses and the delivery is tried after the restart.
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
         if (error != null) {
-            LOG.log(Level.FINE, "Webhook delivery {0} to {1}: {2}", new Object[] {
-                attempt.deliveryId(), attempt.url(), error
-            });
+            LOG.log(Level.FINE, "Webhook delivery {0} to {1}: {2}", new Object[] {deliveryId, attempt.url(), error});
         }
-        return webhooks.attempted(attempt.deliveryId(), status, error);
+        Optional<Duration> retryIn = Optional.empty();
+        try {
+            retryIn = webhooks.attempted(deliveryId, status, error);
+        } catch (RuntimeException e) {
+            // The claim lapses and the sweep tries it again.
+            LOG.log(Level.WARNING, "Webhook delivery " + deliveryId + " not recorded", e);
+        } finally {
+            inFlight.remove(deliveryId);
+        }
+        retryIn.ifPresent(pause -> {
+            if (inFlight.add(deliveryId)) {
+                scheduler.schedule(() -> attempt(deliveryId), Math.max(pause.toMillis(), 0), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 }

@@ -28,11 +28,15 @@ import java.util.UUID;
         name = PhoneCommand.OVERDUE,
         query = "select c from PhoneCommand c where c.state = :queued and c.expiresAt <= :now order by c.id")
 @NamedQuery(name = PhoneCommand.BY_COMMAND_ID, query = "select c from PhoneCommand c where c.commandId = :commandId")
+@NamedQuery(
+        name = PhoneCommand.WITH_COMMAND_IDS,
+        query = "select c from PhoneCommand c where c.commandId in :commandIds")
 public class PhoneCommand {
 
     static final String UNACKNOWLEDGED = "PhoneCommand.unacknowledged";
     static final String OVERDUE = "PhoneCommand.overdue";
     static final String BY_COMMAND_ID = "PhoneCommand.byCommandId";
+    static final String WITH_COMMAND_IDS = "PhoneCommand.withCommandIds";
     static final int MAX_REASON = 255;
 
     /** From a sequence, a hundred at a time (changelog 021). */

@@ -1,5 +1,6 @@
 package org.switchboard.phone;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,12 +8,16 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.switchboard.platform.InvalidInputException;
 
@@ -20,6 +25,9 @@ import org.switchboard.platform.InvalidInputException;
 @ApplicationScoped
 @Transactional
 class PhoneCommands {
+
+    /** The transaction's resource: the commands {@link #load} read, by command id. */
+    private static final Object LOADED = PhoneCommands.class.getName() + ".loaded";
 
     @PersistenceContext
     private EntityManager em;
@@ -32,6 +40,12 @@ class PhoneCommands {
 
     @Inject
     private Event<CommandAcknowledged> acknowledged;
+
+    @Inject
+    private Event<CommandsReported> reported;
+
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     OutgoingCommand queue(
             String actor, long deviceId, CommandAction action, JsonObject payload, String reference, Duration ttl) {
@@ -73,10 +87,37 @@ class PhoneCommands {
     }
 
     void acknowledge(long deviceId, String commandId) {
-        PhoneCommand command = mine(deviceId, commandId);
+        acknowledge(mine(deviceId, commandId));
+    }
+
+    void acknowledge(PhoneCommand command) {
         if (command.acknowledge(clock.instant())) {
             fireAcknowledged(command);
         }
+    }
+
+    /**
+     * Reads the commands that a batch of reports is about with one query, for {@link #find} to take them from, and
+     * tells the features whose commands they are ({@link CommandsReported}) so that they can read theirs alike.
+     */
+    void load(Collection<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return;
+        }
+        Map<String, PhoneCommand> loaded = new HashMap<>();
+        em.createNamedQuery(PhoneCommand.WITH_COMMAND_IDS, PhoneCommand.class)
+                .setParameter("commandIds", commandIds)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList()
+                .forEach(command -> loaded.put(command.getCommandId(), command));
+        transaction.putResource(LOADED, loaded);
+        Map<CommandAction, List<String>> references = new HashMap<>();
+        loaded.values().stream()
+                .filter(command -> command.getReference() != null)
+                .forEach(command -> references
+                        .computeIfAbsent(command.getAction(), action -> new ArrayList<>())
+                        .add(command.getReference()));
+        references.forEach((action, ofAction) -> reported.fire(new CommandsReported(action, ofAction)));
     }
 
     void complete(long deviceId, String commandId, boolean succeeded, String reason) {
@@ -110,6 +151,11 @@ class PhoneCommands {
      * report writer looks up hundreds of commands in one transaction.
      */
     Optional<PhoneCommand> find(String commandId) {
+        @SuppressWarnings("unchecked")
+        Map<String, PhoneCommand> loaded = (Map<String, PhoneCommand>) transaction.getResource(LOADED);
+        if (loaded != null && loaded.containsKey(commandId)) {
+            return Optional.of(loaded.get(commandId));
+        }
         return em.createNamedQuery(PhoneCommand.BY_COMMAND_ID, PhoneCommand.class)
                 .setParameter("commandId", commandId)
                 .setFlushMode(FlushModeType.COMMIT)

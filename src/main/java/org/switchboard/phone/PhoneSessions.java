@@ -315,6 +315,9 @@ public class PhoneSessions {
         switch (frame.action()) {
             case "ping" ->
                 reportWriter.submit(new ReportWriter.Work(
+                        deviceId,
+                        null,
+                        null,
                         null,
                         () -> connection.send(Frame.outgoing(
                                 "pong", nextId(), JsonBuilders.object().add("ref", frame.id()))),
@@ -325,6 +328,9 @@ public class PhoneSessions {
             case "ack" -> {
                 String commandId = frame.string("ref");
                 reportWriter.submit(new ReportWriter.Work(
+                        deviceId,
+                        null,
+                        commandId,
                         () -> commands.acknowledge(deviceId, commandId),
                         () -> {},
                         failed -> failed(connection, frame, failed)));
@@ -332,12 +338,24 @@ public class PhoneSessions {
             default -> {
                 Runnable action = report(deviceId, frame);
                 reportWriter.submit(new ReportWriter.Work(
+                        deviceId,
+                        frame.id(),
+                        commandOf(frame),
                         () -> reports.once(deviceId, frame.id(), action),
                         () -> connection.send(Frame.outgoing(
                                 "ack", nextId(), JsonBuilders.object().add("ref", frame.id()))),
                         failed -> failed(connection, frame, failed)));
             }
         }
+    }
+
+    /** The command a report is about, for the report writer to read with the others of its batch. */
+    private static String commandOf(Frame frame) {
+        return switch (frame.action()) {
+            case "result", "sms_status", "call_state" ->
+                frame.optionalString("ref").orElse(null);
+            default -> null;
+        };
     }
 
     /** What a version-1 report does, checked in full before anything is stored. */
@@ -367,14 +385,14 @@ public class PhoneSessions {
                 SmsPartReported.PartState state = enumValue(frame, "state", SmsPartReported.PartState.class);
                 String reason = frame.optionalString("reason").orElse(null);
                 yield () -> {
-                    String reference = commands.find(commandId)
+                    PhoneCommand command = commands.find(commandId)
                             .filter(c -> c.getDeviceId() == deviceId && c.getAction() == CommandAction.SEND_SMS)
                             .orElseThrow(() -> new FrameError(
-                                    Frame.ErrorCode.UNKNOWN_COMMAND, frame.id(), "ref", "no SMS command " + commandId))
-                            .getReference();
+                                    Frame.ErrorCode.UNKNOWN_COMMAND, frame.id(), "ref", "no SMS command " + commandId));
                     // A report on the SMS proves the phone has the command, even if its acknowledgement was lost.
-                    commands.acknowledge(deviceId, commandId);
-                    events.fire(new SmsPartReported(deviceId, commandId, reference, part, parts, state, reason, now));
+                    commands.acknowledge(command);
+                    events.fire(new SmsPartReported(
+                            deviceId, commandId, command.getReference(), part, parts, state, reason, now));
                 };
             }
             case "sms_received" -> {

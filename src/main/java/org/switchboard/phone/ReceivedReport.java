@@ -15,9 +15,13 @@ import java.util.Objects;
 @Table(name = "phone_report")
 @IdClass(ReceivedReport.Key.class)
 @NamedQuery(name = ReceivedReport.DELETE_BEFORE, query = "delete from ReceivedReport r where r.receivedAt < :before")
+@NamedQuery(
+        name = ReceivedReport.IDS_AMONG,
+        query = "select r.frameId from ReceivedReport r where r.deviceId = :device and r.frameId in :frameIds")
 class ReceivedReport {
 
     static final String DELETE_BEFORE = "ReceivedReport.deleteBefore";
+    static final String IDS_AMONG = "ReceivedReport.idsAmong";
 
     @Id
     @Column(name = "device_id")

@@ -29,11 +29,21 @@ class ReportWriter {
     /**
      * One frame's work.
      *
+     * @param deviceId the phone that sent it
+     * @param reportId the id of the report, if the frame is one that must be acted on once: whether it was, is read
+     *     with the others of its batch in one query
+     * @param commandId the command the frame is about, if any: read with the others of its batch in one query
      * @param store what it changes in the database, or null for a frame that only waits its turn (a ping)
      * @param committed runs once the change is committed, e.g. acknowledging the frame
      * @param failed runs instead if the change failed
      */
-    record Work(Runnable store, Runnable committed, Consumer<RuntimeException> failed) {}
+    record Work(
+            long deviceId,
+            String reportId,
+            String commandId,
+            Runnable store,
+            Runnable committed,
+            Consumer<RuntimeException> failed) {}
 
     private final BlockingQueue<Work> waiting = new LinkedBlockingQueue<>();
 
@@ -79,8 +89,7 @@ class ReportWriter {
     }
 
     private void write(List<Work> batch) {
-        List<Runnable> stores =
-                batch.stream().map(Work::store).filter(store -> store != null).toList();
+        List<Work> stores = batch.stream().filter(work -> work.store() != null).toList();
         try {
             if (!stores.isEmpty()) {
                 reports.inOneTransaction(stores);
@@ -95,7 +104,7 @@ class ReportWriter {
     private void writeAlone(Work work) {
         try {
             if (work.store() != null) {
-                reports.inOneTransaction(List.of(work.store()));
+                reports.inOneTransaction(List.of(work));
             }
         } catch (RuntimeException e) {
             try {

@@ -12,6 +12,7 @@ import org.switchboard.phone.CommandAcknowledged;
 import org.switchboard.phone.CommandAction;
 import org.switchboard.phone.CommandCompleted;
 import org.switchboard.phone.CommandState;
+import org.switchboard.phone.CommandsReported;
 import org.switchboard.phone.PhoneConnected;
 import org.switchboard.phone.PhoneDisconnected;
 import org.switchboard.phone.PhoneStatusChanged;
@@ -47,6 +48,13 @@ public class SmsLifecycle {
 
     @Inject
     private PhoneNumbers phoneNumbers;
+
+    /** Reports on many messages are coming in this transaction: read those messages in one query. */
+    void reported(@Observes CommandsReported event) {
+        if (event.action() == CommandAction.SEND_SMS) {
+            outbox.load(event.references());
+        }
+    }
 
     void acknowledged(@Observes CommandAcknowledged event) {
         if (event.action() == CommandAction.SEND_SMS) {

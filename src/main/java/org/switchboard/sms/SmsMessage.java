@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * An SMS to one recipient, from queued to delivered (or not). Its state changes only through the methods below, which
@@ -138,7 +140,9 @@ public class SmsMessage {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // Read with one query for all the messages a query returns, not one per message: the dispatcher reads hundreds.
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "sms_part", joinColumns = @JoinColumn(name = "message_id"))
     @OrderBy("number")
     private List<SmsPart> partStates = new ArrayList<>();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -226,6 +227,27 @@ public class SmsOutbox {
             }
         }
         return taken;
+    }
+
+    /**
+     * Reads the messages with these references into the transaction's persistence context, where {@link #current}
+     * finds them without a query of its own.
+     */
+    void load(List<String> references) {
+        List<Long> ids = new ArrayList<>(references.size());
+        for (String reference : references) {
+            try {
+                ids.add(Long.parseLong(reference));
+            } catch (NumberFormatException e) {
+                // Not a message's reference: current() will not find it either.
+            }
+        }
+        if (!ids.isEmpty()) {
+            em.createNamedQuery(SmsMessage.WITH_IDS, SmsMessage.class)
+                    .setParameter("ids", ids)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultList();
+        }
     }
 
     void acknowledged(String reference, String commandId) {

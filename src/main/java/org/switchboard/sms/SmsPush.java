@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tells the SMS pages that messages changed, through the Faces push channel {@value #CHANNEL}, once the change is
- * committed. Like the phones' channel it carries no data, and a busy minute makes one message every half second.
+ * Tells the SMS pages that messages changed, through the Faces push channel {@value #CHANNEL}, and the webhooks page
+ * that deliveries did ({@value #WEBHOOKS_CHANNEL}), once the change is committed. Like the phones' channel they carry
+ * no data, and a busy minute makes one message every half second.
  */
 @ApplicationScoped
 public class SmsPush {
@@ -32,10 +33,18 @@ public class SmsPush {
     @Push(channel = INBOX_CHANNEL)
     private PushContext inbox;
 
+    /** A webhook delivery was queued or tried: the webhooks page shows the deliveries again. */
+    static final String WEBHOOKS_CHANNEL = "webhooks";
+
+    @Inject
+    @Push(channel = WEBHOOKS_CHANNEL)
+    private PushContext webhooks;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean messagesPending = new AtomicBoolean();
+    private final AtomicBoolean webhooksPending = new AtomicBoolean();
 
     /** Some message took a new state. */
     record MessagesChanged() {}
@@ -52,11 +61,24 @@ public class SmsPush {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesChanged event) {
+        coalesced(messagesPending, channel);
+    }
+
+    void deliveriesQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Webhooks.DeliveriesQueued event) {
+        coalesced(webhooksPending, webhooks);
+    }
+
+    void deliveryTried(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookAttempted event) {
+        coalesced(webhooksPending, webhooks);
+    }
+
+    /** One message for all the changes of the next half second. */
+    private void coalesced(AtomicBoolean pending, PushContext target) {
         if (pending.compareAndSet(false, true)) {
             scheduler.schedule(
                     () -> {
                         pending.set(false);
-                        channel.send("changed");
+                        target.send("changed");
                     },
                     COALESCE_MILLIS,
                     TimeUnit.MILLISECONDS);

@@ -35,6 +35,10 @@ public class SmsSettings {
     @ConfigProperty(name = "switchboard.sms.webhook-first-retry")
     String webhookFirstRetry;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.sms.webhook-keep-days")
+    int webhookKeepDays;
+
     /** How many parts a phone sends from one SIM a minute; 0 for no limit. */
     public int partsPerMinute() {
         return partsPerMinute;
@@ -79,5 +83,10 @@ public class SmsSettings {
                     ? !time.isBefore(opens) && time.isBefore(closes)
                     : !time.isBefore(opens) || time.isBefore(closes);
         }
+    }
+
+    /** How long the page keeps a delivery that ended (delivered or failed). */
+    public Duration webhookKeep() {
+        return Duration.ofDays(webhookKeepDays);
     }
 }

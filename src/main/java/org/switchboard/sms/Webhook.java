@@ -32,7 +32,7 @@ public class Webhook {
     @Column(nullable = false, updatable = false)
     private String url;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String secret;
 
     @Column(name = "on_received", nullable = false)
@@ -75,6 +75,10 @@ public class Webhook {
 
     String secret() {
         return secret;
+    }
+
+    void renewSecret(String secret) {
+        this.secret = Objects.requireNonNull(secret);
     }
 
     public Long getId() {

@@ -30,11 +30,15 @@ import java.util.Objects;
 @NamedQuery(
         name = WebhookDelivery.RECENT_OF,
         query = "select d from WebhookDelivery d where d.webhookId = :webhook order by d.id desc")
+@NamedQuery(
+        name = WebhookDelivery.DELETE_FINISHED_BEFORE,
+        query = "delete from WebhookDelivery d where d.state <> :pending and d.finishedAt < :before")
 public class WebhookDelivery {
 
     static final String DUE = "WebhookDelivery.due";
     static final String BY_DELIVERY_ID = "WebhookDelivery.byDeliveryId";
     static final String RECENT_OF = "WebhookDelivery.recentOf";
+    static final String DELETE_FINISHED_BEFORE = "WebhookDelivery.deleteFinishedBefore";
     static final int MAX_ERROR = 500;
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
 

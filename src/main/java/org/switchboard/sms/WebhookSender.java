@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ public class WebhookSender {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long SWEEP_MILLIS = 5_000;
     private static final int SWEEP_BATCH = 200;
+    private static final long FORGET_EVERY_MINUTES = 60;
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
 
     @Resource
@@ -44,6 +46,12 @@ public class WebhookSender {
 
     @Inject
     private Webhooks webhooks;
+
+    @Inject
+    private SmsSettings settings;
+
+    @Inject
+    private Clock clock;
 
     /** Runs what follows each answer: managed threads, so that recording it can use the database. */
     @Resource
@@ -55,6 +63,7 @@ public class WebhookSender {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     private ScheduledFuture<?> sweeping;
+    private ScheduledFuture<?> forgetting;
 
     @PostConstruct
     void createClient() {
@@ -67,12 +76,32 @@ public class WebhookSender {
 
     void start(@Observes Startup startup) {
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        forgetting = scheduler.scheduleWithFixedDelay(this::forgetFinished, 1, FORGET_EVERY_MINUTES, TimeUnit.MINUTES);
     }
 
     @PreDestroy
     void stop() {
         if (sweeping != null) {
             sweeping.cancel(false);
+        }
+        if (forgetting != null) {
+            forgetting.cancel(false);
+        }
+    }
+
+    /**
+     * Each event makes a delivery per webhook: those that ended are kept for {@code switchboard.sms.webhook-keep-days}
+     * only. Runs every hour.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetFinished() {
+        try {
+            return webhooks.forgetFinishedBefore(clock.instant().minus(settings.webhookKeep()));
+        } catch (RuntimeException e) {
+            // The next hour tries again; the schedule must not die with this one.
+            LOG.log(Level.WARNING, "Old webhook deliveries were not forgotten", e);
+            return 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.sms;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,6 +34,9 @@ import org.switchboard.platform.Secrets;
 @Transactional
 public class Webhooks {
 
+    /** The transaction's resource: the enabled webhooks, read once for all the events of a transaction. */
+    private static final Object ENABLED = Webhooks.class.getName() + ".enabled";
+
     static final String SECRET_PREFIX = "whsec_";
     static final int MAX_URL = 2000;
     /** How long a try holds its delivery; a try cut short by a stop is taken up again after it. */
@@ -54,6 +59,9 @@ public class Webhooks {
 
     @Inject
     private Event<WebhookAttempted> attempted;
+
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     /** A webhook just registered, with its secret: shown once. */
     public record Registered(Webhook webhook, String secret) {}
@@ -91,6 +99,19 @@ public class Webhooks {
                     AuditEvent.Outcome.SUCCESS,
                     enabled ? "enabled" : "disabled"));
         }
+    }
+
+    /**
+     * Gives the webhook a new secret, shown once: every request from now on is signed with it, those still pending
+     * included. One that the receiver refuses until it has the new secret is tried again as any other.
+     */
+    public String renewSecret(String actor, long id) {
+        Webhook webhook = find(id);
+        String secret = Secrets.generate(SECRET_PREFIX);
+        webhook.renewSecret(secret);
+        audit.fire(new AuditEvent(
+                actor, SmsAction.WEBHOOK_CHANGED.name(), webhook.getUrl(), AuditEvent.Outcome.SUCCESS, "new secret"));
+        return secret;
     }
 
     /** Removes the webhook and its deliveries; one being sent at that moment may still arrive. */
@@ -182,13 +203,25 @@ public class Webhooks {
     }
 
     private List<Webhook> targets(WebhookEvent event) {
-        // Asked inside every state change's transaction: with the default flush mode each asking would first write
-        // out that transaction's changes, which no webhook depends on.
-        return em.createNamedQuery(Webhook.ENABLED, Webhook.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .getResultStream()
-                .filter(webhook -> webhook.wants(event))
-                .toList();
+        @SuppressWarnings("unchecked")
+        List<Webhook> enabled = (List<Webhook>) transaction.getResource(ENABLED);
+        if (enabled == null) {
+            // With the default flush mode, reading would first write out the transaction's changes, which no webhook
+            // depends on.
+            enabled = em.createNamedQuery(Webhook.ENABLED, Webhook.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultList();
+            transaction.putResource(ENABLED, enabled);
+        }
+        return enabled.stream().filter(webhook -> webhook.wants(event)).toList();
+    }
+
+    /** Forgets the deliveries that ended (delivered or failed) before that time; pending ones are kept. */
+    int forgetFinishedBefore(Instant before) {
+        return em.createNamedQuery(WebhookDelivery.DELETE_FINISHED_BEFORE)
+                .setParameter("pending", WebhookDelivery.State.PENDING)
+                .setParameter("before", before)
+                .executeUpdate();
     }
 
     /** Deliveries due now, oldest first, of enabled webhooks. */

@@ -11,7 +11,10 @@ import org.switchboard.i18n.Messages;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
 
-/** The admin page of webhooks: a new webhook's secret is shown once; each webhook's recent deliveries on demand. */
+/**
+ * The admin page of webhooks: a new webhook's secret, or a new secret of a webhook, is shown once; each webhook's recent
+ * deliveries on demand, kept up to date as they are tried.
+ */
 @Named
 @ViewScoped
 public class WebhooksView implements Serializable {
@@ -64,6 +67,11 @@ public class WebhooksView implements Serializable {
         list = null;
     }
 
+    public void renewSecret(Webhook webhook) {
+        issuedSecret = webhooks.renewSecret(currentUser.getUsername(), webhook.getId());
+        PrimeFaces.current().executeScript("PF('secretDialog').show()");
+    }
+
     public void delete(Webhook webhook) {
         webhooks.delete(currentUser.getUsername(), webhook.getId());
         Messages.info("sms.webhook.deleted", webhook.getUrl());
@@ -79,7 +87,7 @@ public class WebhooksView implements Serializable {
         deliveries = webhooks.recentDeliveries(webhook.getId(), RECENT_DELIVERIES);
     }
 
-    /** Read again on each render of the panel, so that a refresh shows the tries made since. */
+    /** Read again when the deliveries changed (pushed on channel {@value SmsPush#WEBHOOKS_CHANNEL}). */
     public void refreshDeliveries() {
         if (shown != null) {
             deliveries = webhooks.recentDeliveries(shown.getId(), RECENT_DELIVERIES);

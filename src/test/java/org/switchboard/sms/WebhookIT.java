@@ -241,6 +241,73 @@ class WebhookIT {
     }
 
     @Test
+    void aNewSecretSignsEveryRequestFromThenOn() {
+        WebhookReceiver receiver = receiver();
+        Fixtures.Webhook webhook = webhook(receiver.url(), "SMS_RECEIVED");
+        Fixtures.Phone paired = fixtures.phone("webhook-secret");
+        String before = Fixtures.uniqueName("Avant");
+        String after = Fixtures.uniqueName("Après");
+        String renewed;
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            receive(phone, "50 100 078", before);
+            assertSignedWith(
+                    webhook.secret(),
+                    receiver.await(r -> r.json().getString("text").equals(before)));
+
+            renewed = fixtures.renewWebhookSecret(webhook.id());
+            receive(phone, "50 100 078", after);
+        }
+
+        WebhookReceiver.Request request =
+                receiver.await(r -> r.json().getString("text").equals(after));
+        assertTrue(renewed.startsWith("whsec_") && !renewed.equals(webhook.secret()), renewed);
+        assertSignedWith(renewed, request);
+        assertFalse(request.isSignedWith(webhook.secret()), "the old secret signs nothing more");
+        assertTrue(fixtures.audit("WEBHOOK_CHANGED").contains(receiver.url() + " SUCCESS new secret"));
+        assertFalse(fixtures.audit("WEBHOOK_CHANGED").contains(renewed), "the secret is not in the audit trail");
+    }
+
+    @Test
+    void deliveriesThatEndedAreForgottenAfterTheKeepPeriodAndPendingOnesAreKept() {
+        WebhookReceiver delivering = receiver();
+        WebhookReceiver refusing = receiver(503).holdingTheFirstAnswer();
+        Fixtures.Webhook delivered = webhook(delivering.url(), "SMS_RECEIVED");
+        Fixtures.Webhook pending = webhook(refusing.url(), "SMS_RECEIVED");
+        Fixtures.Phone paired = fixtures.phone("webhook-forget");
+        String old = Fixtures.uniqueName("Ancien");
+        String recent = Fixtures.uniqueName("Récent");
+        String recentDelivery;
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            receive(phone, "50 100 079", old);
+            String oldDelivery = delivering
+                    .await(r -> r.json().getString("text").equals(old))
+                    .header("X-Switchboard-Delivery");
+            assertTrue(fixtures.webhookAttemptEnded(oldDelivery, "DELIVERED"));
+            String refused =
+                    refusing.await(r -> r.json().getString("text").equals(old)).header("X-Switchboard-Delivery");
+            fixtures.webhookEnabled(pending.id(), false);
+            refusing.release();
+            assertTrue(fixtures.webhookAttemptEnded(refused, "PENDING"));
+            assertEquals(1, fixtures.ageWebhookDeliveries(delivered.id(), 31));
+            assertEquals(0, fixtures.ageWebhookDeliveries(pending.id(), 31), "a pending delivery has not ended");
+
+            receive(phone, "50 100 079", recent);
+            recentDelivery = delivering
+                    .await(r -> r.json().getString("text").equals(recent))
+                    .header("X-Switchboard-Delivery");
+            assertTrue(fixtures.webhookAttemptEnded(recentDelivery, "DELIVERED"));
+        }
+
+        assertTrue(fixtures.forgetOldWebhookDeliveries() >= 1);
+
+        String kept = fixtures.webhookDeliveries(delivered.id());
+        assertTrue(kept.startsWith(recentDelivery + " sms.received DELIVERED") && !kept.contains("\n"), kept);
+        assertTrue(fixtures.webhookDeliveries(pending.id()).contains(" sms.received PENDING attempts=1"));
+    }
+
+    @Test
     void aBadUrlOrNoEventIsRefusedWithTheReasonAndNothingStored() {
         String host = Fixtures.uniqueName("refused") + ".example";
         for (String url : List.of("ftp://" + host + "/hook", host + "/hook", "http:///" + host, "")) {

@@ -38,7 +38,8 @@ class WebhooksPageIT {
     }
 
     @Test
-    @DisplayName("an admin adds a webhook, gets its secret once, sees its deliveries, pauses and deletes it")
+    @DisplayName("an admin adds a webhook, gets its secret once, follows its deliveries live, gives it a new secret,"
+            + " pauses and deletes it")
     void adminAddsAWebhookAndFollowsItsDeliveries() {
         Fixtures fixtures = new Fixtures(base);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -58,25 +59,45 @@ class WebhooksPageIT {
             browser.waitForText(By.id("webhooks:table"), receiver.url());
 
             Fixtures.Phone paired = fixtures.phone("webhook-page");
-            String text = Fixtures.uniqueName("Bien reçu");
             try (TestPhone phone = TestPhone.connect(base, paired.token())) {
                 phone.hello();
-                String id = phone.send("sms_received", "{\"from\": \"50 100 081\", \"text\": \"" + text + "\"}");
-                phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
-            }
-            WebhookReceiver.Request request =
-                    receiver.await(r -> r.json().getString("text").equals(text));
-            assertTrue(request.isSignedWith(secret), "signed with the secret the page showed");
-            assertTrue(fixtures.webhookAttemptEnded(request.header("X-Switchboard-Delivery"), "DELIVERED"));
+                String text = Fixtures.uniqueName("Bien reçu");
+                receive(phone, text);
+                WebhookReceiver.Request request =
+                        receiver.await(r -> r.json().getString("text").equals(text));
+                assertTrue(request.isSignedWith(secret), "signed with the secret the page showed");
+                assertTrue(fixtures.webhookAttemptEnded(request.header("X-Switchboard-Delivery"), "DELIVERED"));
 
-            browser.open(base, "sms/webhooks.xhtml");
-            browser.waitForText(By.id("webhooks:table"), receiver.url());
-            assertFalse(browser.driver().getPageSource().contains(secret), "the secret is never shown again");
-            browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':deliveries')]"));
-            browser.waitForText(By.id("webhooks:deliveryTable"), "sms.received");
-            browser.waitForText(By.id("webhooks:deliveryTable"), "Delivered");
-            browser.waitForText(By.id("webhooks:deliveryTable"), "200");
-            browser.screenshot("sms-webhooks");
+                browser.open(base, "sms/webhooks.xhtml");
+                browser.waitForText(By.id("webhooks:table"), receiver.url());
+                assertFalse(browser.driver().getPageSource().contains(secret), "the secret is never shown again");
+                browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':deliveries')]"));
+                browser.waitForText(By.id("webhooks:deliveryTable"), "sms.received");
+                browser.waitForText(By.id("webhooks:deliveryTable"), "Delivered");
+                browser.waitForText(By.id("webhooks:deliveryTable"), "200");
+                browser.screenshot("sms-webhooks");
+
+                String later = Fixtures.uniqueName("Encore");
+                receive(phone, later);
+                WebhookReceiver.Request second =
+                        receiver.await(r -> r.json().getString("text").equals(later));
+                assertTrue(fixtures.webhookAttemptEnded(second.header("X-Switchboard-Delivery"), "DELIVERED"));
+                browser.waitForCount(By.cssSelector("tbody[id='webhooks:deliveryTable_data'] > tr"), 2);
+
+                browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':renew')]"));
+                browser.waitForAnimations();
+                browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+                String renewed = browser.textOnceShown(By.id("issued-secret"));
+                assertTrue(renewed.startsWith("whsec_") && !renewed.equals(secret), renewed);
+                String afterRenewal = Fixtures.uniqueName("Nouveau secret");
+                receive(phone, afterRenewal);
+                WebhookReceiver.Request third =
+                        receiver.await(r -> r.json().getString("text").equals(afterRenewal));
+                assertTrue(third.isSignedWith(renewed), "signed with the new secret");
+                assertFalse(third.isSignedWith(secret), "not with the old one");
+                browser.click(By.cssSelector("#secretForm button"));
+                browser.waitForAnimations();
+            }
 
             browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':disable')]"));
             browser.waitForText(By.xpath(row(receiver.url())), "Disabled");
@@ -103,6 +124,11 @@ class WebhooksPageIT {
         browser.open(base, "sms/webhooks.xhtml");
 
         browser.waitForText(By.id("error-page"), "Not allowed");
+    }
+
+    private static void receive(TestPhone phone, String text) {
+        String id = phone.send("sms_received", "{\"from\": \"50 100 081\", \"text\": \"" + text + "\"}");
+        phone.await(f -> action(f).equals("ack") && ref(f).equals(id));
     }
 
     private static String row(String url) {

@@ -154,6 +154,11 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Until exactly that many elements match, e.g. the rows of a table that a push updates. */
+    public void waitForCount(By locator, int count) {
+        waiting().until(ExpectedConditions.numberOfElementsToBe(locator, count));
+    }
+
     /** The text of an element once it is visible and not blank. */
     public String textOnceShown(By locator) {
         return waiting().until(d -> {

@@ -1,5 +1,6 @@
 package org.switchboard.testing;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,12 +8,14 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +38,7 @@ import org.switchboard.sms.SmsService;
 import org.switchboard.sms.SmsTemplates;
 import org.switchboard.sms.WebhookDelivery;
 import org.switchboard.sms.WebhookEvent;
+import org.switchboard.sms.WebhookSender;
 import org.switchboard.sms.Webhooks;
 
 /**
@@ -87,8 +91,14 @@ public class FixtureServlet extends HttpServlet {
     @Inject
     private WebhookLog webhookLog;
 
+    @Inject
+    private WebhookSender webhookSender;
+
     @PersistenceContext
     private EntityManager em;
+
+    @Resource
+    private UserTransaction transaction;
 
     private final Object callsLock = new Object();
 
@@ -267,6 +277,32 @@ public class FixtureServlet extends HttpServlet {
                 + delivery.getAttempts() + " status=" + delivery.getLastStatus() + " error=" + delivery.getLastError();
     }
 
+    /**
+     * Moves the webhook's deliveries that ended back in time, as if the days had passed.
+     *
+     * @return how many were moved
+     */
+    private int ageDeliveries(long webhook, Duration age) throws IOException {
+        try {
+            transaction.begin();
+            List<WebhookDelivery> ended = em.createQuery(
+                            "select d from WebhookDelivery d where d.webhookId = :webhook and d.finishedAt is not null",
+                            WebhookDelivery.class)
+                    .setParameter("webhook", webhook)
+                    .getResultList();
+            for (WebhookDelivery delivery : ended) {
+                em.createNativeQuery("update sms_webhook_delivery set finished_at = ?1 where id = ?2")
+                        .setParameter(1, delivery.getFinishedAt().minus(age).atOffset(ZoneOffset.UTC))
+                        .setParameter(2, delivery.getId())
+                        .executeUpdate();
+            }
+            transaction.commit();
+            return ended.size();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
     /** {@code id secret} of a new webhook, or 400 with the message key and field of what was wrong. */
     private void webhook(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String actor = request.getParameter("actor") == null ? AuditEvent.SYSTEM : request.getParameter("actor");
@@ -296,7 +332,17 @@ public class FixtureServlet extends HttpServlet {
                 webhooks.delete(actor, Long.parseLong(request.getParameter("id")));
                 response.getWriter().write("done");
             }
-            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "webhook=add, enable, disable, delete");
+            case "renew" ->
+                response.getWriter().write(webhooks.renewSecret(actor, Long.parseLong(request.getParameter("id"))));
+            case "age" ->
+                response.getWriter()
+                        .write(String.valueOf(ageDeliveries(
+                                Long.parseLong(request.getParameter("id")),
+                                Duration.ofDays(Long.parseLong(request.getParameter("days"))))));
+            case "forget" -> response.getWriter().write(String.valueOf(webhookSender.forgetFinished()));
+            default ->
+                response.sendError(
+                        HttpServletResponse.SC_BAD_REQUEST, "webhook=add, enable, disable, delete, renew, age, forget");
         }
     }
 

@@ -180,6 +180,25 @@ public final class Fixtures {
         post(Map.of("webhook", "delete", "id", String.valueOf(id)));
     }
 
+    /** A new secret for the webhook, as the page's "New secret" gives. */
+    public String renewWebhookSecret(long id) {
+        return post(Map.of("webhook", "renew", "id", String.valueOf(id)));
+    }
+
+    /**
+     * Moves the webhook's deliveries that ended back by that many days, as if the time had passed.
+     *
+     * @return how many were moved
+     */
+    public int ageWebhookDeliveries(long id, int days) {
+        return Integer.parseInt(post(Map.of("webhook", "age", "id", String.valueOf(id), "days", String.valueOf(days))));
+    }
+
+    /** Runs the hourly forgetting of old deliveries now; how many it forgot. */
+    public int forgetOldWebhookDeliveries() {
+        return Integer.parseInt(post(Map.of("webhook", "forget")));
+    }
+
     /** A webhook's deliveries, newest first: {@code deliveryId event STATE attempts=… status=… error=…} a line. */
     public String webhookDeliveries(long webhook) {
         return get("?read=webhookDeliveries&webhook=" + webhook);

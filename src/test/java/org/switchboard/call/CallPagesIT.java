@@ -66,6 +66,40 @@ class CallPagesIT {
               window.WebSocket = Recording;
             })();""";
 
+    /**
+     * Run before the page's own scripts: the calls channel's socket is made only when the test calls {@code
+     * switchboardOpenCallsSocket()}, as for a page still loading or a socket reconnecting. Until then the page holds a
+     * stand-in that takes the handlers Faces gives it and passes them the real socket's events afterwards.
+     */
+    static final String HOLD_CALLS_SOCKET =
+            """
+            (function () {
+              var Native = window.WebSocket;
+              var held = [];
+              window.switchboardOpenCallsSocket = function () { held.splice(0).forEach(function (open) { open(); }); };
+              function Holding(url, protocols) {
+                if (String(url).indexOf('/calls') < 0) {
+                  return protocols === undefined ? new Native(url) : new Native(url, protocols);
+                }
+                var standIn = this;
+                var socket = null;
+                standIn.readyState = Native.CONNECTING;
+                standIn.send = function (data) { socket.send(data); };
+                standIn.close = function (code, reason) { if (socket) { socket.close(code, reason); } };
+                held.push(function () {
+                  socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                  ['onopen', 'onmessage', 'onclose', 'onerror'].forEach(function (name) {
+                    socket[name] = function (event) {
+                      standIn.readyState = socket.readyState;
+                      if (standIn[name]) { standIn[name](event); }
+                    };
+                  });
+                });
+              }
+              ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (k) { Holding[k] = Native[k]; });
+              window.WebSocket = Holding;
+            })();""";
+
     @RegisterExtension
     final Browser first = new Browser();
 
@@ -160,6 +194,30 @@ class CallPagesIT {
             JsonObject callBack = phone.await("call");
             assertEquals("+216" + local, callBack.getJsonObject("data").getString("to"));
             assertTrue(first.consoleErrors().isEmpty(), first.consoleErrors()::toString);
+        }
+    }
+
+    @Test
+    void aCallThatRingsBeforeThePagesSocketIsOpenShowsOnceItOpens() {
+        Fixtures.Phone paired = fixtures.phone("desk-late");
+        String salma = fixtures.user("salma", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, salma, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            ((ChromeDriver) first.driver())
+                    .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOLD_CALLS_SOCKET));
+            first.open(base, "contact/index.xhtml");
+            first.waitFor(By.id("contacts:table"));
+
+            report(phone, "late-1", "ringing", null);
+            assertTrue(
+                    first.driver().findElements(panel("RINGING")).isEmpty(),
+                    "the page read the calls before the call rang, and its socket is not open");
+            ((JavascriptExecutor) first.driver()).executeScript("window.switchboardOpenCallsSocket();");
+
+            first.waitForText(panel("RINGING"), "Amel " + surname);
+            report(phone, "late-1", "ended", null);
         }
     }
 

@@ -45,17 +45,24 @@ class MessageApiIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private Fixtures fixtures;
     private String key;
+    /**
+     * A phone that never connects: what these tests queue without a phone of their own waits for it. In the database
+     * the PostgreSQL pass shares, a message queued for any phone would go to the next test's phone.
+     */
+    private Fixtures.Phone parked;
 
     @BeforeEach
     void apiKey() {
         fixtures = new Fixtures(base);
         key = fixtures.apiKey();
+        parked = fixtures.phone("parked");
     }
 
     @Test
     void aRepeatedRequestWithTheSameKeySendsNothingAgain() throws Exception {
         String idempotency = Fixtures.uniqueName("req");
-        String body = "{\"to\": [\"+21650200001\", \"50 200 001\", \"50200002\"], \"text\": \"Cantine fermée lundi\"}";
+        String body = "{\"to\": [\"+21650200001\", \"50 200 001\", \"50200002\"], \"text\": \"Cantine fermée lundi\","
+                + " \"phone\": " + parked.id() + "}";
 
         HttpResponse<String> first = post(body, idempotency);
         HttpResponse<String> again = post(body, idempotency);
@@ -191,7 +198,7 @@ class MessageApiIT {
 
         HttpResponse<String> sent = post(
                 "{\"contacts\": [\"" + guardian + "\"], \"to\": [\"+21650200011\"], \"template\": \"" + template
-                        + "\"}",
+                        + "\", \"phone\": " + parked.id() + "}",
                 null);
 
         assertEquals(201, sent.statusCode(), sent.body());

@@ -441,7 +441,10 @@ class SmsRestartIT {
                 return;
             }
             String number = command.getJsonObject("data").getString("to");
-            sentTo.merge(number, 1, Integer::sum);
+            // Other tests' messages still queued in a shared database are carried out too, but are not the campaign.
+            if (TEXT.equals(command.getJsonObject("data").getString("text"))) {
+                sentTo.merge(number, 1, Integer::sum);
+            }
             List<String> reports = List.of(
                     report("sms_status", "{\"ref\":\"" + commandId + "\",\"state\":\"sent\"}", null),
                     report("result", "{\"ref\":\"" + commandId + "\",\"ok\":true}", null),

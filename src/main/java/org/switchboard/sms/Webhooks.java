@@ -35,7 +35,7 @@ import org.switchboard.platform.Secrets;
 public class Webhooks {
 
     /** The transaction's resource: the enabled webhooks, read once for all the events of a transaction. */
-    private static final Object ENABLED = Webhooks.class.getName() + ".enabled";
+    private static final Object ENABLED_WEBHOOKS = Webhooks.class.getName() + ".enabled";
 
     static final String SECRET_PREFIX = "whsec_";
     static final int MAX_URL = 2000;
@@ -204,14 +204,14 @@ public class Webhooks {
 
     private List<Webhook> targets(WebhookEvent event) {
         @SuppressWarnings("unchecked")
-        List<Webhook> enabled = (List<Webhook>) transaction.getResource(ENABLED);
+        List<Webhook> enabled = (List<Webhook>) transaction.getResource(ENABLED_WEBHOOKS);
         if (enabled == null) {
             // With the default flush mode, reading would first write out the transaction's changes, which no webhook
             // depends on.
             enabled = em.createNamedQuery(Webhook.ENABLED, Webhook.class)
                     .setFlushMode(FlushModeType.COMMIT)
                     .getResultList();
-            transaction.putResource(ENABLED, enabled);
+            transaction.putResource(ENABLED_WEBHOOKS, enabled);
         }
         return enabled.stream().filter(webhook -> webhook.wants(event)).toList();
     }

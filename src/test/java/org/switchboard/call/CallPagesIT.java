@@ -366,10 +366,13 @@ class CallPagesIT {
 
             first.open(base, "call/index.xhtml?show=missed");
             first.waitForText(By.id("log:table"), "Amel " + surname);
-            List<String> rows = first.driver().findElements(By.cssSelector("#log\\:table tbody tr")).stream()
-                    .map(row -> row.getText())
-                    .filter(text -> text.contains(surname))
-                    .toList();
+            // Read in one step, again if a push (the calls just changed) re-renders the table meanwhile.
+            List<String> rows = new WebDriverWait(first.driver(), TestPhone.DEADLINE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("#log\\:table tbody tr")).stream()
+                            .map(row -> row.getText())
+                            .filter(text -> text.contains(surname))
+                            .toList());
             assertEquals(1, rows.size(), rows::toString);
             assertTrue(rows.get(0).contains("Missed"), rows.get(0));
 

@@ -55,6 +55,17 @@
         window.jQuery(document).on("pfAjaxComplete", restoreDrafts);
     }
     window.switchboardCallsRefreshed = restoreDrafts;
+
+    /* A message on the calls channel: the panels, and on the calls page its log, re-read the calls. The page has one
+       socket on the channel: the server refuses a second one on the same channel now and then. */
+    window.switchboardCallsPushed = function () {
+        window.switchboardPushed(function () {
+            window.callsChanged();
+            if (window.callLogChanged) {
+                window.callLogChanged();
+            }
+        });
+    };
     window.setInterval(tick, 1000);
     document.addEventListener("DOMContentLoaded", tick);
     document.addEventListener("click", function (event) {

@@ -45,6 +45,7 @@ final class PhoneConnection {
     private final AtomicReference<PhoneDisconnected.Reason> closedBecause = new AtomicReference<>();
     private volatile PhoneProtocol protocol;
     private volatile Instant lastHeardAt;
+    private volatile Instant unansweredPingAt;
     private volatile Instant lastSeenStoredAt;
 
     PhoneConnection(
@@ -100,6 +101,7 @@ final class PhoneConnection {
     /** @return whether enough time has passed since the last-seen time was stored to store it again */
     boolean heard(Instant now) {
         lastHeardAt = now;
+        unansweredPingAt = null;
         if (!now.isBefore(lastSeenStoredAt.plus(SEEN_PRECISION))) {
             lastSeenStoredAt = now;
             return true;
@@ -109,6 +111,23 @@ final class PhoneConnection {
 
     Instant lastHeardAt() {
         return lastHeardAt;
+    }
+
+    /** The server is about to ping the phone; from the first ping not answered yet, the phone's silence counts. */
+    void pinging(Instant now) {
+        if (unansweredPingAt == null) {
+            unansweredPingAt = now;
+        }
+    }
+
+    /**
+     * Whether a ping sent before this time has had no answer. Counted from the ping rather than from the last frame
+     * heard: a server that fell behind with its pings (its scheduler busy, a pause) has not heard from a phone it has
+     * not asked, and must not cut it off for that.
+     */
+    boolean silentSince(Instant time) {
+        Instant pingedAt = unansweredPingAt;
+        return pingedAt != null && pingedAt.isBefore(time);
     }
 
     /** @return false if this command was already sent on this connection */

@@ -67,9 +67,9 @@ public class PhoneHeartbeats {
     void beat() {
         try {
             Instant now = clock.instant();
-            Instant silentSince = now.minus(settings.offlineAfter());
+            Instant unansweredSince = now.minus(settings.offlineAfter());
             for (PhoneConnection connection : registry.connections()) {
-                if (connection.lastHeardAt().isBefore(silentSince)) {
+                if (connection.silentSince(unansweredSince)) {
                     sessions.timedOut(connection);
                 } else {
                     sessions.ping(connection);

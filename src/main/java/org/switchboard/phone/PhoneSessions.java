@@ -153,6 +153,7 @@ public class PhoneSessions {
 
     /** The server's half of the heartbeat. */
     void ping(PhoneConnection connection) {
+        connection.pinging(clock.instant());
         if (connection.protocol() == PhoneProtocol.V1) {
             connection.send(Frame.outgoing("ping", nextId(), null));
         } else {

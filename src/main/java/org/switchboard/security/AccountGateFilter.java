@@ -9,10 +9,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Re-reads the signed-in user at each page: a user disabled by an admin is signed out at their next click, and a
- * user with a temporary password is kept on the password page until they choose their own.
+ * Re-reads the signed-in user at each page: a user disabled by an admin is signed out at their next click, a user with
+ * a temporary password is kept on the password page until they choose their own, and a page that the user's role
+ * does not open answers 403 (the container only requires a signed-in user: {@code web.xml} says why). The role is
+ * the one in the database at this click, so a user an admin demoted loses the pages at once.
  */
 @WebFilter(filterName = "AccountGateFilter", urlPatterns = "/*")
 public class AccountGateFilter extends HttpFilter {
@@ -20,6 +24,28 @@ public class AccountGateFilter extends HttpFilter {
     static final String PASSWORD_PAGE = "/account/password.xhtml";
     static final String DISABLED_PAGE = "/login.xhtml?disabled=true";
     private static final long serialVersionUID = 1L;
+
+    private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
+    private static final Set<Role> SENDERS = Set.of(Role.ADMIN, Role.STAFF);
+
+    /** The pages some roles only may open; every other page is open to every signed-in user. */
+    private static final List<Restriction> RESTRICTIONS = List.of(
+            new Restriction("/admin/", ADMINS),
+            new Restriction("/phone/", ADMINS),
+            new Restriction("/sms/webhooks.xhtml", ADMINS),
+            new Restriction("/contact/new.xhtml", SENDERS),
+            new Restriction("/sms/compose.xhtml", SENDERS),
+            new Restriction("/sms/templates.xhtml", SENDERS),
+            new Restriction("/sms/campaigns.xhtml", SENDERS),
+            new Restriction("/call/dial.xhtml", SENDERS));
+
+    /** A folder (ending with a slash) and everything in it, or one page. */
+    record Restriction(String path, Set<Role> roles) {
+
+        boolean covers(String servletPath) {
+            return path.endsWith("/") ? servletPath.startsWith(path) : servletPath.equals(path);
+        }
+    }
 
     @Inject
     private CurrentUser currentUser;
@@ -39,7 +65,17 @@ public class AccountGateFilter extends HttpFilter {
                 return;
             }
         }
+        if (request.getUserPrincipal() != null && !opens(currentUser.getRole(), request.getServletPath())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    static boolean opens(Role role, String servletPath) {
+        return RESTRICTIONS.stream()
+                .filter(restriction -> restriction.covers(servletPath))
+                .allMatch(restriction -> role != null && restriction.roles().contains(role));
     }
 
     // "/" counts: the welcome page is reached by a forward, which this filter does not see. The pages' scripts and

@@ -2,7 +2,7 @@ package org.switchboard.security;
 
 /**
  * What a user may do. ADMIN manages users, keys and phones; STAFF sends SMS and handles calls; VIEWER only reads.
- * The names are the Jakarta Security groups, so they appear in {@code web.xml} and {@code @RolesAllowed}.
+ * The names are also the Jakarta Security groups; which pages each opens is in {@link AccountGateFilter}.
  */
 public enum Role {
     ADMIN,

@@ -2,6 +2,7 @@ package org.switchboard.sms;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +31,9 @@ import org.switchboard.phone.PhoneGateway;
 /**
  * Moves queued messages to phones: due ones, oldest first, to the phone the sender chose or the least loaded ready
  * one, within each SIM's pace and the sending window. It runs every second and whenever something changes (a message
- * queued, a phone ready, a message back in the queue); one run at a time.
+ * queued, a phone ready, a message back in the queue); one run at a time. Runs go to the managed executor: the
+ * scheduler has a single thread, which the phones' heartbeats and the pages' pushes need while a long run hands over
+ * thousands of messages.
  */
 @ApplicationScoped
 public class SmsDispatcher {
@@ -44,6 +47,9 @@ public class SmsDispatcher {
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    private ManagedExecutorService executor;
 
     @Inject
     private SmsOutbox outbox;
@@ -68,7 +74,7 @@ public class SmsDispatcher {
     private Instant nextExpiry = Instant.MIN;
 
     void start(@Observes Startup startup) {
-        ticking = scheduler.scheduleWithFixedDelay(this::run, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        ticking = scheduler.scheduleWithFixedDelay(this::runSoon, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -81,10 +87,14 @@ public class SmsDispatcher {
     /** Something in the queue changed: a message queued or back, a phone ready. Fired by this package. */
     record QueueChanged() {}
 
-    /** Runs soon on the scheduler's thread, once the transaction that changed the queue has committed. */
+    /** Runs soon, once the transaction that changed the queue has committed. */
     void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
         again.set(true);
-        scheduler.execute(this::run);
+        runSoon();
+    }
+
+    private void runSoon() {
+        executor.execute(this::run);
     }
 
     /**

@@ -104,7 +104,7 @@ class CallPagesIT {
     final Browser first = new Browser();
 
     @RegisterExtension
-    final Browser second = new Browser();
+    final Browser second = new Browser("second");
 
     @ArquillianResource
     private URL base;

@@ -39,4 +39,27 @@ class PhoneConnectionTest {
         assertTrue(connection.heard(T0.plusSeconds(60)));
         assertFalse(connection.heard(T0.plusSeconds(61)));
     }
+
+    @Test
+    void aPhoneIsSilentFromThePingItLeftUnanswered() {
+        connection.pinging(T0.plusSeconds(1));
+        connection.pinging(T0.plusSeconds(2));
+        assertFalse(connection.silentSince(T0.plusSeconds(1)));
+        assertTrue(connection.silentSince(T0.plusSeconds(2)));
+    }
+
+    @Test
+    void anAnsweredPingLeavesThePhoneHeard() {
+        connection.pinging(T0.plusSeconds(1));
+        connection.heard(T0.plusSeconds(2));
+        assertFalse(connection.silentSince(T0.plusSeconds(100)));
+        connection.pinging(T0.plusSeconds(101));
+        assertTrue(connection.silentSince(T0.plusSeconds(102)));
+    }
+
+    @Test
+    void aPhoneTheServerDidNotPingForLongIsNotSilent() {
+        connection.heard(T0.plusSeconds(1));
+        assertFalse(connection.silentSince(T0.plusSeconds(100)));
+    }
 }

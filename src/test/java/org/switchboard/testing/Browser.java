@@ -41,8 +41,18 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final String label;
     private WebDriver driver;
     private Path profile;
+
+    public Browser() {
+        this("");
+    }
+
+    /** A test's second browser, named apart in what a failure leaves so that it does not overwrite the first's. */
+    public Browser(String label) {
+        this.label = label.isEmpty() ? "" : "-" + label;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -86,7 +96,7 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
         try {
             if (context.getExecutionException().isPresent()) {
                 String name = context.getRequiredTestClass().getSimpleName() + "-"
-                        + context.getRequiredTestMethod().getName();
+                        + context.getRequiredTestMethod().getName() + label;
                 screenshot(name);
                 saveConsole(name);
             }

@@ -30,6 +30,7 @@ import org.switchboard.phone.PhoneGateway;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.ApiKeyService;
 import org.switchboard.security.Role;
+import org.switchboard.security.User;
 import org.switchboard.security.UserService;
 import org.switchboard.sms.Campaigns;
 import org.switchboard.sms.SmsMessage;
@@ -467,6 +468,16 @@ public class FixtureServlet extends HttpServlet {
             case "disabled" -> {
                 users.setEnabled(AuditEvent.SYSTEM, request.getParameter("username"), false);
                 response.getWriter().write("disabled");
+            }
+            case "role" -> {
+                User user = users.find(request.getParameter("username")).orElseThrow();
+                users.update(
+                        AuditEvent.SYSTEM,
+                        user.getUsername(),
+                        user.getDisplayName(),
+                        Role.valueOf(request.getParameter("role")),
+                        user.isCanSeeNumbers());
+                response.getWriter().write("changed");
             }
             case "revokedApiKey" -> {
                 ApiKeyService.IssuedKey issued = apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"));

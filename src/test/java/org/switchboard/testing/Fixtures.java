@@ -49,6 +49,11 @@ public final class Fixtures {
         post(Map.of("create", "disabled", "username", username));
     }
 
+    /** Gives the user another role, as an admin would on the users page. */
+    public void role(String username, String role) {
+        post(Map.of("create", "role", "username", username, "role", role));
+    }
+
     /** Saves a contact through the REST API, as the school's platform would. */
     public void contact(String externalId, String json) {
         put("api/v1/contacts/" + externalId, json);

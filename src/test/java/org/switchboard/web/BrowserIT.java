@@ -189,6 +189,22 @@ class BrowserIT {
     }
 
     @Test
+    @DisplayName("an admin demoted to staff loses the admin pages at the next click")
+    void aDemotedAdminLosesTheAdminPagesAtOnce() {
+        String boss = fixtures.user("demoted", "ADMIN", false);
+        signIn(boss, Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "admin/users.xhtml");
+        browser.waitFor(By.id("users:create"));
+
+        fixtures.role(boss, "STAFF");
+        browser.open(base, "admin/users.xhtml");
+        browser.waitForText(By.id("error-page"), "Not allowed");
+        browser.open(base, "sms/compose.xhtml");
+        browser.waitFor(By.id("compose"));
+    }
+
+    @Test
     @DisplayName("a temporary password must be changed before anything else")
     void temporaryPasswordMustBeChanged() {
         String newcomer = fixtures.user("newcomer", "STAFF", true);

@@ -65,11 +65,17 @@ public class AccountGateFilter extends HttpFilter {
                 return;
             }
         }
-        if (request.getUserPrincipal() != null && !opens(currentUser.getRole(), request.getServletPath())) {
+        // Only a restricted path asks for the user: a request to the REST API must not open a session.
+        String path = request.getServletPath();
+        if (request.getUserPrincipal() != null && isRestricted(path) && !opens(currentUser.getRole(), path)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isRestricted(String servletPath) {
+        return RESTRICTIONS.stream().anyMatch(restriction -> restriction.covers(servletPath));
     }
 
     static boolean opens(Role role, String servletPath) {

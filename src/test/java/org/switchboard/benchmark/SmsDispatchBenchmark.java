@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +81,8 @@ class SmsDispatchBenchmark {
                             + "  first request → all handed to phones, acknowledged: %6.2f s (%,.0f messages/s)%n"
                             + "  first request → all reported sent, stored:          %6.2f s (%,.0f messages/s)%n"
                             + "  request → phone, per message: p50 %,.0f ms, p99 %,.0f ms%n"
-                            + "  messages per phone: %s%n",
+                            + "  messages per phone: %s%n"
+                            + "  CPU from first request to all stored: %s%n",
                     MESSAGES,
                     BATCH,
                     PHONES,
@@ -94,7 +96,8 @@ class SmsDispatchBenchmark {
                     MESSAGES / measured.seconds(measured.reportedAll),
                     percentile(latencies, 0.50) / 1e6,
                     percentile(latencies, 0.99) / 1e6,
-                    phones.stream().map(phone -> phone.handled(measured)).toList());
+                    phones.stream().map(phone -> phone.handled(measured)).toList(),
+                    measured.cpu());
             System.out.println("\n==== BENCHMARK ====\n" + report + "===================");
             Path out = Path.of(System.getProperty("benchmark.report.dir", "target/benchmark"));
             Files.createDirectories(out);
@@ -107,6 +110,7 @@ class SmsDispatchBenchmark {
 
     private static void run(Fixtures fixtures, List<BenchPhone> phones, Campaign campaign) throws InterruptedException {
         phones.forEach(phone -> phone.campaign = campaign);
+        campaign.cpuAtStart = CpuTimes.now();
         campaign.start = System.nanoTime();
         for (int first = 0; first < campaign.numbers.size(); first += BATCH) {
             List<String> batch = campaign.numbers.subList(first, Math.min(first + BATCH, campaign.numbers.size()));
@@ -119,6 +123,24 @@ class SmsDispatchBenchmark {
         campaign.handedAll = System.nanoTime();
         assertTrue(campaign.reported.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "reported: " + campaign);
         campaign.reportedAll = System.nanoTime();
+        campaign.cpuAtEnd = CpuTimes.now();
+    }
+
+    /**
+     * The CPU time used so far by the Payara Micro this test run started (empty if it is not found among this JVM's
+     * child processes) and by this JVM, where the test phones run: on a machine shared by both, which of them is busy.
+     */
+    private record CpuTimes(Optional<Duration> server, Duration phones) {
+
+        static CpuTimes now() {
+            Optional<Duration> server = ProcessHandle.current()
+                    .descendants()
+                    .filter(process -> process.info().commandLine().orElse("").contains("payara-micro"))
+                    .findFirst()
+                    .flatMap(process -> process.info().totalCpuDuration());
+            return new CpuTimes(
+                    server, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        }
     }
 
     /** Distinct mobiles in a random block, so that the messages of one run are told apart by their numbers. */
@@ -148,6 +170,8 @@ class SmsDispatchBenchmark {
         volatile long queuedAll;
         volatile long handedAll;
         volatile long reportedAll;
+        volatile CpuTimes cpuAtStart;
+        volatile CpuTimes cpuAtEnd;
 
         Campaign(String text, List<String> numbers) {
             this.text = text;
@@ -158,6 +182,21 @@ class SmsDispatchBenchmark {
 
         double seconds(long end) {
             return (end - start) / 1e9;
+        }
+
+        String cpu() {
+            double wall = seconds(reportedAll);
+            double phones = (cpuAtEnd.phones().toNanos() - cpuAtStart.phones().toNanos()) / 1e9;
+            String server = cpuAtStart
+                    .server()
+                    .flatMap(before -> cpuAtEnd.server().map(after -> (after.toNanos() - before.toNanos()) / 1e9))
+                    .map(seconds -> String.format(
+                            "server %.1f s (%.2f cores, %.2f ms a message)",
+                            seconds, seconds / wall, seconds * 1e3 / numbers.size()))
+                    .orElse("server process not found");
+            return String.format(
+                    "%s, test phones %.1f s (%.2f cores), on %d cores",
+                    server, phones, phones / wall, Runtime.getRuntime().availableProcessors());
         }
 
         long[] latencies() {

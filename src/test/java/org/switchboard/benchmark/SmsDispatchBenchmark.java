@@ -6,6 +6,7 @@ import static org.switchboard.testing.TestPhone.action;
 import static org.switchboard.testing.TestPhone.ref;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,8 +41,10 @@ import org.switchboard.testing.TestPhone;
  * {@code send_sms} at once and report it sent, pacing off (as in every container test). 20,000 messages are queued in
  * requests of 500, the phones taking them while the later requests are still coming; timed from the first request
  * until every message is in a phone's hands and acknowledged, and until the server has stored every "sent" report (it
- * acknowledges a report once stored). Run with {@code ./mvnw verify -Pbenchmark -Dit.test=SmsDispatchBenchmark}; it
- * prints and writes its figures, it does not judge them.
+ * acknowledges a report once stored). Then, as a yardstick in the same run, the same number of messages' frames through
+ * a bare echo socket in the same server: what the WebSocket layer and the test clients alone allow on this machine.
+ * Run with {@code ./mvnw verify -Pbenchmark -Dit.test=SmsDispatchBenchmark}; it prints and writes its figures, it does
+ * not judge them.
  */
 @ContainerTest
 @Tag("benchmark")
@@ -48,13 +55,14 @@ class SmsDispatchBenchmark {
     private static final int MESSAGES = 20_000;
     private static final int BATCH = 500;
     private static final Duration DEADLINE = Duration.ofMinutes(10);
+    private static final int IN_FLIGHT = 200;
 
     @ArquillianResource
     private URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.switchboard();
+        return Deployments.switchboard().addClasses(GatewayBenchmarkEndpoints.class);
     }
 
     @Test
@@ -72,6 +80,8 @@ class SmsDispatchBenchmark {
             Campaign measured =
                     new Campaign(Fixtures.uniqueName("Rappel: reunion jeudi 18h"), numbers(random, MESSAGES));
             run(fixtures, phones, measured);
+            echoes(base, WARM_UP);
+            Echoes echoes = echoes(base, MESSAGES);
 
             long[] latencies = measured.latencies();
             String report = String.format(
@@ -82,7 +92,10 @@ class SmsDispatchBenchmark {
                             + "  first request → all reported sent, stored:          %6.2f s (%,.0f messages/s)%n"
                             + "  request → phone, per message: p50 %,.0f ms, p99 %,.0f ms%n"
                             + "  messages per phone: %s%n"
-                            + "  CPU from first request to all stored: %s%n",
+                            + "  CPU from first request to all stored: %s%n"
+                            + "  yardstick, the same %,d messages' four frames through a bare echo socket in this server,"
+                            + " no application work:%n"
+                            + "                                                     %6.2f s (%,.0f messages/s), %s%n",
                     MESSAGES,
                     BATCH,
                     PHONES,
@@ -97,7 +110,11 @@ class SmsDispatchBenchmark {
                     percentile(latencies, 0.50) / 1e6,
                     percentile(latencies, 0.99) / 1e6,
                     phones.stream().map(phone -> phone.handled(measured)).toList(),
-                    measured.cpu());
+                    measured.cpu(),
+                    MESSAGES,
+                    echoes.seconds(),
+                    MESSAGES / echoes.seconds(),
+                    echoes.cpu());
             System.out.println("\n==== BENCHMARK ====\n" + report + "===================");
             Path out = Path.of(System.getProperty("benchmark.report.dir", "target/benchmark"));
             Files.createDirectories(out);
@@ -126,6 +143,74 @@ class SmsDispatchBenchmark {
         campaign.cpuAtEnd = CpuTimes.now();
     }
 
+    /** How long the echoes took, and the CPU the server and the clients used meanwhile. */
+    private record Echoes(double seconds, int messages, CpuTimes before, CpuTimes after) {
+
+        String cpu() {
+            return CpuTimes.used(before, after, seconds, messages);
+        }
+    }
+
+    /**
+     * The ceiling Payara's WebSocket layer sets on this machine: each of {@value #PHONES} sockets to the bare echo plays
+     * its share of the messages as a phone sees them, a frame the size of a {@code send_sms} and one the size of an
+     * {@code sms_status}, each echoed back: two frames in and two out a message, as in the measured run, with
+     * {@value #IN_FLIGHT} messages in flight per socket.
+     */
+    private static Echoes echoes(URL base, int messages) throws Exception {
+        URI echo = URI.create(base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "") + "/test-echo");
+        List<TestPhone> sockets = new ArrayList<>();
+        ExecutorService players = Executors.newFixedThreadPool(PHONES);
+        try {
+            for (int i = 0; i < PHONES; i++) {
+                sockets.add(TestPhone.open(echo, Map.of()));
+            }
+            CpuTimes before = CpuTimes.now();
+            long start = System.nanoTime();
+            List<Future<?>> played = new ArrayList<>();
+            for (int i = 0; i < PHONES; i++) {
+                TestPhone socket = sockets.get(i);
+                String prefix = "e" + i + "-";
+                played.add(players.submit(() -> playEchoes(socket, prefix, messages / PHONES)));
+            }
+            for (Future<?> playing : played) {
+                playing.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Echoes(seconds, messages, before, CpuTimes.now());
+        } finally {
+            players.shutdownNow();
+            sockets.forEach(TestPhone::close);
+        }
+    }
+
+    private static Void playEchoes(TestPhone socket, String prefix, int messages) {
+        int sent = 0;
+        int done = 0;
+        while (sent < Math.min(IN_FLIGHT, messages)) {
+            sendEchoPair(socket, prefix + sent++);
+        }
+        while (done < messages) {
+            JsonObject frame = socket.next(TestPhone.DEADLINE)
+                    .orElseThrow(() -> new AssertionError("an echo missing after " + TestPhone.DEADLINE));
+            if (action(frame).equals("sms_status")) {
+                done++;
+                if (sent < messages) {
+                    sendEchoPair(socket, prefix + sent++);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void sendEchoPair(TestPhone socket, String id) {
+        String commandId = UUID.randomUUID().toString();
+        socket.send("{\"action\":\"send_sms\",\"id\":\"" + commandId + "\",\"data\":{\"to\":\"+21620000000\","
+                + "\"text\":\"Rappel: reunion jeudi 18h\",\"expiresAt\":\"2026-11-22T10:15:30.123Z\"}}");
+        socket.send("{\"action\":\"sms_status\",\"id\":\"" + id + "\",\"data\":{\"ref\":\"" + commandId
+                + "\",\"state\":\"sent\"}}");
+    }
+
     /**
      * The CPU time used so far by the Payara Micro this test run started (empty if it is not found among this JVM's
      * child processes) and by this JVM, where the test phones run: on a machine shared by both, which of them is busy.
@@ -140,6 +225,20 @@ class SmsDispatchBenchmark {
                     .flatMap(process -> process.info().totalCpuDuration());
             return new CpuTimes(
                     server, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+
+        /** What the server and this JVM used between two readings, over {@code wall} seconds of that many messages. */
+        static String used(CpuTimes before, CpuTimes after, double wall, int messages) {
+            double phones = (after.phones().toNanos() - before.phones().toNanos()) / 1e9;
+            String server = before.server()
+                    .flatMap(start -> after.server().map(end -> (end.toNanos() - start.toNanos()) / 1e9))
+                    .map(seconds -> String.format(
+                            "server %.1f s (%.2f cores, %.2f ms a message)",
+                            seconds, seconds / wall, seconds * 1e3 / messages))
+                    .orElse("server process not found");
+            return String.format(
+                    "%s, test phones %.1f s (%.2f cores), on %d cores",
+                    server, phones, phones / wall, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -185,18 +284,7 @@ class SmsDispatchBenchmark {
         }
 
         String cpu() {
-            double wall = seconds(reportedAll);
-            double phones = (cpuAtEnd.phones().toNanos() - cpuAtStart.phones().toNanos()) / 1e9;
-            String server = cpuAtStart
-                    .server()
-                    .flatMap(before -> cpuAtEnd.server().map(after -> (after.toNanos() - before.toNanos()) / 1e9))
-                    .map(seconds -> String.format(
-                            "server %.1f s (%.2f cores, %.2f ms a message)",
-                            seconds, seconds / wall, seconds * 1e3 / numbers.size()))
-                    .orElse("server process not found");
-            return String.format(
-                    "%s, test phones %.1f s (%.2f cores), on %d cores",
-                    server, phones, phones / wall, Runtime.getRuntime().availableProcessors());
+            return CpuTimes.used(cpuAtStart, cpuAtEnd, seconds(reportedAll), numbers.size());
         }
 
         long[] latencies() {

@@ -182,7 +182,6 @@ public class CallService {
     }
 
     /** What the live panels show: the calls going on, and those ended a moment ago with their summary. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Call> live() {
         return em.createQuery(
                         "select c from Call c where c.state in :open or c.endedAt > :since order by c.startedAt, c.id",
@@ -196,7 +195,6 @@ public class CallService {
     public record SmsLine(Instant at, boolean incoming, String text) {}
 
     /** The latest SMS with a number, received or sent, newest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<SmsLine> recentSms(String number, int limit) {
         if (number == null) {
             return List.of();
@@ -223,7 +221,6 @@ public class CallService {
     }
 
     /** Missed calls nobody has called back yet. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long missedNotFollowedUp() {
         return em.createQuery(
                         "select count(c) from Call c where c.state = :missed and c.followedUp = false", Long.class)
@@ -232,7 +229,6 @@ public class CallService {
     }
 
     /** The latest calls with a number, newest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Call> recentWith(String number, long exceptCallId, int limit) {
         if (number == null) {
             return List.of();
@@ -246,7 +242,6 @@ public class CallService {
                 .getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Call> find(CallFilter filter, int first, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Call> query = cb.createQuery(Call.class);
@@ -255,7 +250,6 @@ public class CallService {
         return em.createQuery(query).setFirstResult(first).setMaxResults(size).getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long count(CallFilter filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * then the contacts' ids.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class CallerLookup {
 
     @PersistenceContext

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -93,6 +94,7 @@ public class Campaigns {
     }
 
     /** Sends to more than one recipient, newest first. */
+    @Transactional
     public List<Progress> recent(int first, int size) {
         List<SmsBatch> batches = em.createQuery(
                         "select b from SmsBatch b where b.total > 1 order by b.id desc", SmsBatch.class)
@@ -102,11 +104,13 @@ public class Campaigns {
         return progressOf(batches);
     }
 
+    @Transactional
     public long count() {
         return em.createQuery("select count(b) from SmsBatch b where b.total > 1", Long.class)
                 .getSingleResult();
     }
 
+    @Transactional
     public Optional<Progress> progress(long batchId) {
         return Optional.ofNullable(em.find(SmsBatch.class, batchId))
                 .map(batch -> progressOf(List.of(batch)).get(0));
@@ -120,7 +124,11 @@ public class Campaigns {
         return outbox.resume(actor, batchId);
     }
 
-    /** @return how many messages were cancelled; those a phone already had are sent */
+    /**
+     * Not in a transaction of its own: the cancellation must commit before the dispatcher runs again.
+     *
+     * @return how many messages were cancelled; those a phone already had are sent
+     */
     public int cancel(String actor, long batchId) {
         return dispatcher.withoutDispatching(() -> outbox.cancel(actor, batchId));
     }

@@ -99,7 +99,7 @@ class SmsPagesIT {
             browser.click(By.cssSelector("[id='history:table'] .ui-row-toggler"));
             browser.waitForText(By.id("history:table"), "الجزء ٢ من ٢ · وصل");
             browser.screenshot("sms-history-ar");
-            assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors()::toString);
+            assertEquals(List.of(), browser.consoleErrors());
         }
     }
 

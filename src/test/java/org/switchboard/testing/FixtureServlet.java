@@ -1,6 +1,7 @@
 package org.switchboard.testing;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,10 +20,17 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.call.Call;
 import org.switchboard.call.CallService;
+import org.switchboard.contact.CallerLookup;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PairingCodes;
@@ -101,7 +109,45 @@ public class FixtureServlet extends HttpServlet {
     @Resource
     private UserTransaction transaction;
 
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private CallerLookup callerLookup;
+
     private final Object callsLock = new Object();
+
+    /**
+     * What a page does in one request when it reads, pushes and reads on: a WebSocket send schedules a task on the
+     * managed scheduler (Tyrus re-arms its idle timer), the page reads while that task runs, the task ends, and the
+     * page reads again. Every read must work.
+     */
+    private String readsAroundManagedTask() {
+        List<Supplier<Object>> reads = List.of(
+                calls::live,
+                calls::missedNotFollowedUp,
+                () -> calls.recentWith("+21650000000", 0, 5),
+                () -> calls.recentSms("+21650000000", 5),
+                campaigns::count,
+                () -> campaigns.recent(0, 5),
+                () -> callerLookup.lookup("+21650000000"));
+        reads.forEach(Supplier::get);
+        CountDownLatch readMeanwhile = new CountDownLatch(1);
+        ScheduledFuture<Boolean> task = scheduler.schedule(
+                () -> readMeanwhile.await(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS), 0, TimeUnit.MILLISECONDS);
+        reads.forEach(Supplier::get);
+        readMeanwhile.countDown();
+        try {
+            task.get(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        reads.forEach(Supplier::get);
+        return "read, task ended, read again";
+    }
 
     private String command(HttpServletRequest request) {
         String actor = "fixture";
@@ -141,6 +187,15 @@ public class FixtureServlet extends HttpServlet {
         response.setContentType("text/plain;charset=UTF-8");
         if ("memory".equals(request.getParameter("read"))) {
             response.getWriter().write(memory());
+            return;
+        }
+        if ("aroundManagedTask".equals(request.getParameter("reads"))) {
+            try {
+                response.getWriter().write(readsAroundManagedTask());
+            } catch (RuntimeException e) {
+                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                response.getWriter().write(e.toString());
+            }
             return;
         }
         if ("audit".equals(request.getParameter("read"))) {

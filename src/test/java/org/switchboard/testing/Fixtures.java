@@ -224,6 +224,11 @@ public final class Fixtures {
         return Boolean.parseBoolean(get("?read=webhookAttempt&delivery=" + delivery + "&until=" + state));
     }
 
+    /** Reads through the services, lets a managed task run and end, reads again, in one request: what happened. */
+    public String readsAroundManagedTask() {
+        return get("?reads=aroundManagedTask");
+    }
+
     /** The server's memory after a full collection: {@code heapUsedBytes=… rssKiB=…}. */
     public String memory() {
         return get("?read=memory");

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -220,7 +221,7 @@ class BrowserIT {
         changePassword(Fixtures.PASSWORD, "a-brand-new-secret");
         browser.waitForUrlEnding("/index.xhtml");
         browser.waitForText(By.id("messages"), "Your password has been changed.");
-        assertTrue(browser.consoleErrors().isEmpty(), "the password page gets its scripts: " + browser.consoleErrors());
+        assertEquals(List.of(), browser.consoleErrors(), "the password page gets its scripts");
     }
 
     @Test

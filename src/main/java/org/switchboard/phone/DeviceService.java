@@ -32,7 +32,7 @@ public class DeviceService {
     private Clock clock;
 
     @Inject
-    private PhoneRegistry registry;
+    private Event<PhoneRevoked> revoked;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -75,7 +75,6 @@ public class DeviceService {
         changed.fire(new PhonePush.DevicesChanged());
     }
 
-    /** Revokes the phone's token and closes its connection at once. */
     /** Android asks the user to confirm above its own limit of SMS a minute, which differs from phone to phone. */
     static final int MAX_SMS_PACE = 1_000;
 
@@ -101,6 +100,7 @@ public class DeviceService {
                 partsPerMinute == null ? "default pace" : partsPerMinute + " SMS parts a minute"));
     }
 
+    /** Revokes the phone's token; its connection is closed as the revocation commits ({@link PhoneRegistry}). */
     public void revoke(String actor, long id) {
         Device device = find(id);
         if (device.isRevoked()) {
@@ -108,7 +108,7 @@ public class DeviceService {
         }
         device.revoke(clock.instant());
         audit.fire(AuditEvent.success(actor, PhoneAction.PHONE_REVOKED.name(), device.getName()));
-        registry.revoked(id);
+        revoked.fire(new PhoneRevoked(id, device.getName()));
         changed.fire(new PhonePush.DevicesChanged());
     }
 

@@ -5,12 +5,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.websocket.CloseReason;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,13 @@ public class PhoneRegistry {
     static final CloseReason.CloseCode REVOKED = CloseReason.CloseCodes.getCloseCode(4403);
 
     private final Map<Long, PhoneConnection> live = new ConcurrentHashMap<>();
+
+    /**
+     * The phones revoked since this server started. A handshake reads the token's device before a revocation commits
+     * and registers after it; this set, checked and updated under the device's entry in {@link #live}, is what turns
+     * such a late registration away (earlier revocations are refused by the handshake itself).
+     */
+    private final Set<Long> revoked = ConcurrentHashMap.newKeySet();
 
     @Resource
     private ManagedThreadFactory threads;
@@ -49,12 +59,24 @@ public class PhoneRegistry {
         return writers;
     }
 
-    /** Makes this the phone's connection, closing the one it replaces. */
-    void register(PhoneConnection connection) {
-        PhoneConnection previous = live.put(connection.deviceId(), connection);
-        if (previous != null && previous != connection) {
-            previous.close(PhoneDisconnected.Reason.CLOSED, REPLACED, "replaced by a newer connection");
+    /**
+     * Makes this the phone's connection, closing the one it replaces.
+     *
+     * @return false if the phone has been revoked meanwhile: the connection is not registered
+     */
+    boolean register(PhoneConnection connection) {
+        PhoneConnection[] replaced = new PhoneConnection[1];
+        PhoneConnection current = live.compute(connection.deviceId(), (deviceId, previous) -> {
+            if (revoked.contains(deviceId)) {
+                return previous;
+            }
+            replaced[0] = previous;
+            return connection;
+        });
+        if (replaced[0] != null && replaced[0] != connection) {
+            replaced[0].close(PhoneDisconnected.Reason.CLOSED, REPLACED, "replaced by a newer connection");
         }
+        return current == connection;
     }
 
     /** @return false if a newer connection had already replaced this one */
@@ -70,10 +92,25 @@ public class PhoneRegistry {
         return List.copyOf(live.values());
     }
 
-    void revoked(long deviceId) {
-        connection(deviceId)
-                .ifPresent(connection ->
-                        connection.close(PhoneDisconnected.Reason.REVOKED, REVOKED, "this phone has been revoked"));
+    /**
+     * Closes the phone's connection once the revocation has committed, and refuses any registration from then on: the
+     * admin sees "Revoked" only after this has run.
+     */
+    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) PhoneRevoked event) {
+        PhoneConnection[] closing = new PhoneConnection[1];
+        live.compute(event.deviceId(), (deviceId, connection) -> {
+            revoked.add(deviceId);
+            closing[0] = connection;
+            return connection;
+        });
+        if (closing[0] != null) {
+            closing[0].close(PhoneDisconnected.Reason.REVOKED, REVOKED, "this phone has been revoked");
+        }
+    }
+
+    /** Whether the phone was revoked while this server ran: nothing it still sends is acted on. */
+    boolean isRevoked(long deviceId) {
+        return revoked.contains(deviceId);
     }
 
     public boolean isConnected(long deviceId) {

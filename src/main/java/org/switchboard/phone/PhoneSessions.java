@@ -86,7 +86,7 @@ public class PhoneSessions {
 
     void received(Session session, String text) {
         PhoneConnection connection = connection(session);
-        if (connection == null) {
+        if (connection == null || registry.isRevoked(connection.deviceId())) {
             return;
         }
         Instant now = clock.instant();
@@ -130,7 +130,7 @@ public class PhoneSessions {
 
     void pong(Session session) {
         PhoneConnection connection = connection(session);
-        if (connection != null && connection.heard(clock.instant())) {
+        if (connection != null && !registry.isRevoked(connection.deviceId()) && connection.heard(clock.instant())) {
             devices.seen(connection.deviceId());
         }
     }
@@ -169,8 +169,11 @@ public class PhoneSessions {
                 declaredSeed ? PhoneProtocol.SEED : null,
                 clock.instant(),
                 registry.writers());
+        if (!registry.register(connection)) {
+            refuse(session, device.deviceName(), PhoneRegistry.REVOKED, "this phone has been revoked");
+            return;
+        }
         session.getUserProperties().put(CONNECTION, connection);
-        registry.register(connection);
         devices.connected(device.deviceId());
         audit.fire(new AuditEvent(
                 AuditEvent.SYSTEM,

@@ -53,6 +53,9 @@ class ReportWriter {
     @Inject
     private PhoneReports reports;
 
+    @Inject
+    private PhoneRegistry registry;
+
     private volatile boolean running = true;
     private Thread writer;
 
@@ -89,6 +92,8 @@ class ReportWriter {
     }
 
     private void write(List<Work> batch) {
+        // A revoked phone's frames still queued here are dropped unanswered, as its socket is being closed.
+        batch.removeIf(work -> registry.isRevoked(work.deviceId()));
         List<Work> stores = batch.stream().filter(work -> work.store() != null).toList();
         try {
             if (!stores.isEmpty()) {

@@ -10,8 +10,17 @@ import static org.switchboard.testing.TestPhone.ref;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -82,6 +91,81 @@ class PhoneGatewayIT {
             assertEquals(new TestPhone.Closed(4403, "this phone has been revoked"), phone.awaitClose());
             assertTrue(fixtures.eventsOnce(paired.id(), "reason=REVOKED").contains("PhoneDisconnected"));
         }
+    }
+
+    /**
+     * Eight clients reconnect with the phone's token in a loop while it is revoked, each sending an incoming SMS as soon
+     * as it is welcomed. Once the revocation has returned, no socket may stay open, none may be welcomed, and nothing
+     * sent after it may be stored.
+     */
+    @Test
+    void aRevocationRacingReconnectionsIsFinal() throws Exception {
+        Fixtures.Phone paired = fixtures.phone("revoke-race");
+        int clients = 8;
+        List<TestPhone> opened = Collections.synchronizedList(new ArrayList<>());
+        List<Long> welcomedAfterRevocation = Collections.synchronizedList(new ArrayList<>());
+        List<String> sentAfterRevocation = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong revokedAt = new AtomicLong(Long.MAX_VALUE);
+        CountDownLatch welcomed = new CountDownLatch(2 * clients);
+        CountDownLatch refusedThriceAfterRevocation = new CountDownLatch(clients);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            for (int client = 0; client < clients; client++) {
+                threads.execute(() -> {
+                    int refused = 0;
+                    while (!stop.get()) {
+                        long connecting = System.nanoTime();
+                        TestPhone phone = TestPhone.connect(base, paired.token());
+                        opened.add(phone);
+                        try {
+                            phone.hello();
+                        } catch (AssertionError | RuntimeException closedBeforeWelcome) {
+                            if (connecting > revokedAt.get() && ++refused == 3) {
+                                refusedThriceAfterRevocation.countDown();
+                            }
+                            continue;
+                        }
+                        welcomed.countDown();
+                        if (connecting > revokedAt.get()) {
+                            welcomedAfterRevocation.add(connecting);
+                        }
+                        String text = "race " + UUID.randomUUID();
+                        boolean afterRevocation = System.nanoTime() > revokedAt.get();
+                        try {
+                            phone.send("sms_received", "{\"from\": \"+21650000009\", \"text\": \"" + text + "\"}");
+                        } catch (RuntimeException closedMeanwhile) {
+                            continue;
+                        }
+                        if (afterRevocation) {
+                            sentAfterRevocation.add(text);
+                        }
+                    }
+                });
+            }
+            assertTrue(welcomed.await(60, TimeUnit.SECONDS), "the clients were not welcomed");
+
+            fixtures.command(paired.id(), "command", "revoke");
+            revokedAt.set(System.nanoTime());
+
+            assertTrue(
+                    refusedThriceAfterRevocation.await(60, TimeUnit.SECONDS),
+                    "not every client was refused three times after the revocation");
+        } finally {
+            stop.set(true);
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(TestPhone.DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        }
+
+        for (TestPhone phone : List.copyOf(opened)) {
+            phone.awaitClose();
+        }
+        assertEquals(List.of(), welcomedAfterRevocation);
+        String events = fixtures.read("events", paired.id());
+        assertEquals(
+                List.of(),
+                sentAfterRevocation.stream().filter(events::contains).toList(),
+                "stored after the revocation");
     }
 
     @Test

@@ -69,7 +69,7 @@ final class AndroidTelephony implements Telephony {
             delivered.add(
                     SmsStatusReceiver.intent(context, SmsStatusReceiver.DELIVERED, commandId, part, parts.size()));
         }
-        SmsStatusReceiver.expect(context, commandId, parts.size());
+        CompanionApplication.of(context).smsProgress().expect(commandId, parts.size());
         if (parts.size() == 1) {
             manager.sendTextMessage(to, null, parts.get(0), sent.get(0), delivered.get(0));
         } else {
@@ -83,10 +83,14 @@ final class AndroidTelephony implements Telephony {
             int id = SubscriptionManager.getDefaultSmsSubscriptionId();
             return id == SubscriptionManager.INVALID_SUBSCRIPTION_ID ? null : id;
         }
+        SubscriptionInfo info = simIn(slot);
+        return info == null ? null : info.getSubscriptionId();
+    }
+
+    /** The active subscription of a SIM slot; null when the slot is empty or the permission is missing. */
+    private SubscriptionInfo simIn(int slot) {
         try {
-            SubscriptionInfo info =
-                    context.getSystemService(SubscriptionManager.class).getActiveSubscriptionInfoForSimSlotIndex(slot);
-            return info == null ? null : info.getSubscriptionId();
+            return context.getSystemService(SubscriptionManager.class).getActiveSubscriptionInfoForSimSlotIndex(slot);
         } catch (SecurityException e) {
             return null;
         }
@@ -110,38 +114,101 @@ final class AndroidTelephony implements Telephony {
     public void call(String commandId, String to, Integer sim) {
         TelecomManager telecom = context.getSystemService(TelecomManager.class);
         Bundle extras = new Bundle();
-        PhoneAccountHandle account = accountFor(telecom, sim);
-        if (account != null) {
-            extras.putParcelable(TelecomManager.EXTRA_PHONE_ACCOUNT_HANDLE, account);
+        if (sim != null) {
+            SubscriptionInfo subscription = simIn(sim);
+            if (subscription == null) {
+                reports.result(commandId, false, "NO_SIM_IN_SLOT_" + sim);
+                return;
+            }
+            PhoneAccountHandle account;
+            try {
+                account = accountFor(telecom, subscription);
+            } catch (SecurityException e) {
+                reports.result(commandId, false, "NO_PERMISSION");
+                return;
+            }
+            if (account != null) {
+                extras.putParcelable(TelecomManager.EXTRA_PHONE_ACCOUNT_HANDLE, account);
+            } else if (activeSubscriptions() != 1) {
+                // another SIM's line would be the wrong caller id and the wrong bill
+                reports.result(commandId, false, "NO_PHONE_ACCOUNT_FOR_SIM_" + sim);
+                return;
+            }
         }
-        CallRegistry.expectOutgoing(to, commandId);
+        calls().expectOutgoing(to, commandId);
         try {
             telecom.placeCall(Uri.fromParts("tel", to, null), extras);
             reports.result(commandId, true, null);
         } catch (SecurityException e) {
+            calls().forgetOutgoing(commandId);
             reports.result(commandId, false, "NO_PERMISSION");
         }
     }
 
-    private PhoneAccountHandle accountFor(TelecomManager telecom, Integer slot) {
-        if (slot == null) {
-            return null;
+    /**
+     * The call-capable account of a subscription. Telecom lists accounts in no particular order, so they are matched
+     * by subscription: through TelephonyManager from API 30, and otherwise by the handle's id, which telephony builds
+     * from the SIM's ICCID (the subscription id on recent versions).
+     *
+     * @return null when no account matches, e.g. when Android withholds the ICCID from the app
+     */
+    private PhoneAccountHandle accountFor(TelecomManager telecom, SubscriptionInfo subscription) {
+        for (PhoneAccountHandle account : telecom.getCallCapablePhoneAccounts()) {
+            int accountSubscription = Build.VERSION.SDK_INT >= 30
+                    ? subscriptionOf30(account)
+                    : SubscriptionManager.INVALID_SUBSCRIPTION_ID;
+            if (accountSubscription != SubscriptionManager.INVALID_SUBSCRIPTION_ID
+                    ? accountSubscription == subscription.getSubscriptionId()
+                    : isAccountOf(account.getId(), subscription.getSubscriptionId(), subscription.getIccId())) {
+                return account;
+            }
         }
+        return null;
+    }
+
+    @TargetApi(30)
+    private int subscriptionOf30(PhoneAccountHandle account) {
+        return context.getSystemService(TelephonyManager.class).getSubscriptionId(account);
+    }
+
+    /** Telephony's handle id: the ICCID (padded with F on some SIMs), or the subscription id on recent versions. */
+    static boolean isAccountOf(String accountId, int subscription, String iccId) {
+        if (accountId == null || accountId.isEmpty()) {
+            return false;
+        }
+        if (accountId.equals(String.valueOf(subscription))) {
+            return true;
+        }
+        return iccId != null && !iccId.isEmpty() && withoutPadding(accountId).equalsIgnoreCase(withoutPadding(iccId));
+    }
+
+    private static String withoutPadding(String iccId) {
+        int end = iccId.length();
+        while (end > 0 && (iccId.charAt(end - 1) == 'F' || iccId.charAt(end - 1) == 'f')) {
+            end--;
+        }
+        return iccId.substring(0, end);
+    }
+
+    private int activeSubscriptions() {
         try {
-            List<PhoneAccountHandle> accounts = telecom.getCallCapablePhoneAccounts();
-            return slot < accounts.size() ? accounts.get(slot) : null;
+            return context.getSystemService(SubscriptionManager.class).getActiveSubscriptionInfoCount();
         } catch (SecurityException e) {
-            return null;
+            return 0;
         }
+    }
+
+    private OngoingCalls calls() {
+        return CompanionApplication.of(context).calls();
     }
 
     @Override
     public void answer(String commandId, String call) {
-        android.telecom.Call target = CallRegistry.find(call, android.telecom.Call.STATE_RINGING);
+        android.telecom.Call target = calls().find(call, android.telecom.Call.STATE_RINGING);
         if (target != null) {
             target.answer(android.telecom.VideoProfile.STATE_AUDIO_ONLY);
             reports.result(commandId, true, null);
-        } else if (call == null && CallRegistry.isEmpty() && fallbackAnswer()) {
+        } else if (call == null && calls().isEmpty() && fallbackAnswer()) {
             reports.result(commandId, true, null);
         } else {
             reports.result(commandId, false, "NO_CALL");
@@ -150,11 +217,11 @@ final class AndroidTelephony implements Telephony {
 
     @Override
     public void reject(String commandId, String call) {
-        android.telecom.Call target = CallRegistry.find(call, android.telecom.Call.STATE_RINGING);
+        android.telecom.Call target = calls().find(call, android.telecom.Call.STATE_RINGING);
         if (target != null) {
             target.reject(false, null);
             reports.result(commandId, true, null);
-        } else if (call == null && CallRegistry.isEmpty() && fallbackEnd()) {
+        } else if (call == null && calls().isEmpty() && fallbackEnd()) {
             reports.result(commandId, true, null);
         } else {
             reports.result(commandId, false, "NO_CALL");
@@ -163,11 +230,11 @@ final class AndroidTelephony implements Telephony {
 
     @Override
     public void hangUp(String commandId, String call) {
-        android.telecom.Call target = CallRegistry.find(call, -1);
+        android.telecom.Call target = calls().find(call, -1);
         if (target != null) {
             target.disconnect();
             reports.result(commandId, true, null);
-        } else if (call == null && CallRegistry.isEmpty() && fallbackEnd()) {
+        } else if (call == null && calls().isEmpty() && fallbackEnd()) {
             reports.result(commandId, true, null);
         } else {
             reports.result(commandId, false, "NO_CALL");
@@ -176,10 +243,10 @@ final class AndroidTelephony implements Telephony {
 
     @Override
     public void dtmf(String commandId, String call, String digits) {
-        android.telecom.Call target = CallRegistry.find(call, android.telecom.Call.STATE_ACTIVE);
+        android.telecom.Call target = calls().find(call, android.telecom.Call.STATE_ACTIVE);
         if (target == null) {
             // tones need the in-call path: TelecomManager has no fallback for them
-            reports.result(commandId, false, CallRegistry.isEmpty() ? "NOT_DEFAULT_DIALER_OR_NO_CALL" : "NO_CALL");
+            reports.result(commandId, false, calls().isEmpty() ? "NOT_DEFAULT_DIALER_OR_NO_CALL" : "NO_CALL");
             return;
         }
         for (char digit : digits.toCharArray()) {
@@ -193,8 +260,8 @@ final class AndroidTelephony implements Telephony {
 
     @Override
     public void mute(String commandId, String call, boolean muted) {
-        InCallService service = CallRegistry.service();
-        if (service == null || CallRegistry.find(call, android.telecom.Call.STATE_ACTIVE) == null) {
+        InCallService service = calls().service();
+        if (service == null || calls().find(call, android.telecom.Call.STATE_ACTIVE) == null) {
             // the microphone of a call is the in-call path's alone, as tones are
             reports.result(commandId, false, service == null ? "NOT_DEFAULT_DIALER_OR_NO_CALL" : "NO_CALL");
             return;

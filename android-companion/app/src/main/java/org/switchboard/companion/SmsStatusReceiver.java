@@ -5,15 +5,15 @@ import android.app.PendingIntent;
 import android.content.BroadcastReceiver;
 import android.content.Context;
 import android.content.Intent;
-import android.content.SharedPreferences;
 import android.net.Uri;
 import android.telephony.SmsManager;
 import android.telephony.SmsMessage;
 import org.switchboard.companion.core.Reports;
+import org.switchboard.companion.core.sms.DeliveryReport;
 
 /**
- * The radio's word on each part of an SMS: sent (or failed) and delivered. The command's result follows once every
- * part has been sent or has failed. Progress is kept in preferences, as the process may die between parts.
+ * The radio's word on each part of an SMS: sent (or failed), then the network's status reports. What they make of the
+ * message is the core's {@link org.switchboard.companion.core.sms.SmsProgress}, owned by the application.
  */
 public final class SmsStatusReceiver extends BroadcastReceiver {
 
@@ -22,7 +22,6 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
     private static final String COMMAND = "command";
     private static final String PART = "part";
     private static final String PARTS = "parts";
-    private static final String PROGRESS = "sms-progress";
 
     /** One PendingIntent per command, part and kind: the data URI keeps them apart. */
     static PendingIntent intent(Context context, String action, String commandId, int part, int parts) {
@@ -36,11 +35,6 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
                 .putExtra(PARTS, parts);
         return PendingIntent.getBroadcast(
                 context, 0, intent, PendingIntent.FLAG_IMMUTABLE | PendingIntent.FLAG_UPDATE_CURRENT);
-    }
-
-    /** Remembers that a command's parts are on their way, so that its result can be told when all are sent. */
-    static void expect(Context context, String commandId, int parts) {
-        progress(context).edit().putString(commandId, parts + " 0 -").commit();
     }
 
     @Override
@@ -59,42 +53,14 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
             return;
         }
         if (DELIVERED.equals(intent.getAction())) {
-            String failure = deliveryFailure(intent);
-            reports.smsPart(
-                    commandId,
-                    part,
-                    parts,
-                    failure == null ? Reports.SmsPartState.DELIVERED : Reports.SmsPartState.FAILED,
-                    failure);
-            return;
+            DeliveryReport report = deliveryReport(intent);
+            if (report != null) {
+                CompanionApplication.of(context).smsProgress().delivery(commandId, part, parts, report, reports);
+            }
+        } else if (SENT.equals(intent.getAction())) {
+            String failure = resultCode == Activity.RESULT_OK ? null : sendFailure(resultCode);
+            CompanionApplication.of(context).smsProgress().sent(commandId, part, parts, failure, reports);
         }
-        if (!SENT.equals(intent.getAction())) {
-            return;
-        }
-        String failure = resultCode == Activity.RESULT_OK ? null : sendFailure(resultCode);
-        reports.smsPart(
-                commandId,
-                part,
-                parts,
-                failure == null ? Reports.SmsPartState.SENT : Reports.SmsPartState.FAILED,
-                failure);
-        countSent(context, commandId, parts, failure, reports);
-    }
-
-    private static synchronized void countSent(
-            Context context, String commandId, int parts, String failure, Reports reports) {
-        SharedPreferences progress = progress(context);
-        String[] fields = progress.getString(commandId, parts + " 0 -").split(" ");
-        int done = Integer.parseInt(fields[1]) + 1;
-        String firstFailure = fields[2].equals("-") && failure != null ? failure : fields[2];
-        if (done < Integer.parseInt(fields[0])) {
-            progress.edit()
-                    .putString(commandId, fields[0] + " " + done + " " + firstFailure)
-                    .commit();
-            return;
-        }
-        progress.edit().remove(commandId).commit();
-        reports.result(commandId, firstFailure.equals("-"), firstFailure.equals("-") ? null : firstFailure);
     }
 
     private static String sendFailure(int resultCode) {
@@ -115,21 +81,18 @@ public final class SmsStatusReceiver extends BroadcastReceiver {
         }
     }
 
-    /** The status report's TP-Status: 0x00-0x1F delivered, 0x20-0x3F still trying, 0x40 and above failed. */
-    private static String deliveryFailure(Intent intent) {
+    /**
+     * The status report Android hands with the delivery intent, in the format it names.
+     *
+     * @return null when there is none to read: without one, a part cannot be called delivered, nor failed
+     */
+    private static DeliveryReport deliveryReport(Intent intent) {
         byte[] pdu = intent.getByteArrayExtra("pdu");
+        String format = intent.getStringExtra("format");
         if (pdu == null) {
             return null;
         }
-        SmsMessage report = SmsMessage.createFromPdu(pdu, intent.getStringExtra("format"));
-        if (report == null) {
-            return null;
-        }
-        int status = report.getStatus();
-        return status >= 0x40 ? "NOT_DELIVERED_" + status : null;
-    }
-
-    private static SharedPreferences progress(Context context) {
-        return context.getSharedPreferences(PROGRESS, Context.MODE_PRIVATE);
+        SmsMessage report = SmsMessage.createFromPdu(pdu, format);
+        return report == null ? null : DeliveryReport.of(format, report.getStatus());
     }
 }

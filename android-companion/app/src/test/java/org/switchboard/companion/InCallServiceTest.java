@@ -3,16 +3,20 @@ package org.switchboard.companion;
 import static org.junit.Assert.assertEquals;
 import static org.robolectric.Shadows.shadowOf;
 
+import android.Manifest;
 import android.app.Application;
+import android.content.Intent;
 import android.net.Uri;
 import android.os.Looper;
 import android.telecom.Call;
 import android.telecom.DisconnectCause;
 import android.telecom.InCallAdapter;
+import android.telecom.InCallService;
 import android.telecom.ParcelableCall;
 import android.telecom.Phone;
 import com.android.internal.telecom.IInCallAdapter;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.After;
@@ -51,20 +55,7 @@ public class InCallServiceTest {
         new CompanionSettings(application).pair(LINK, "secretariat-2026");
         service =
                 Robolectric.buildService(CompanionInCallService.class).create().get();
-        IInCallAdapter telecom = (IInCallAdapter) Proxy.newProxyInstance(
-                IInCallAdapter.class.getClassLoader(), new Class<?>[] {IInCallAdapter.class}, (proxy, method, args) -> {
-                    if (method.getName().endsWith("Call")
-                            || method.getName().equals("playDtmfTone")
-                            || method.getName().equals("mute")) {
-                        telecomRequests.add(method.getName() + " " + args[0]);
-                    }
-                    return null;
-                });
-        phone = ReflectionHelpers.callConstructor(
-                Phone.class,
-                ClassParameter.from(InCallAdapter.class, new InCallAdapter(telecom)),
-                ClassParameter.from(String.class, application.getPackageName()),
-                ClassParameter.from(int.class, 34));
+        phone = newPhone();
         telephony = new AndroidTelephony(application, AndroidTelephony.SYSTEM_SMS_MANAGERS);
         telephony.start(results);
     }
@@ -72,7 +63,6 @@ public class InCallServiceTest {
     @After
     public void forget() {
         CompanionService.forget();
-        CallRegistry.clear();
     }
 
     @Test
@@ -155,20 +145,99 @@ public class InCallServiceTest {
         assertEquals(List.of(), telecomRequests);
     }
 
+    @Test
+    public void anOutgoingCallTelecomWritesAnotherWayNamesTheCommandThatPlacedIt() {
+        shadowOf(application).grantPermissions(Manifest.permission.CALL_PHONE);
+        telephony.call("cmd-call", "+21620123456", null);
+
+        add(service, phone, "tc-5", Call.STATE_DIALING, "20 123 456");
+        update("tc-5", Call.STATE_ACTIVE, "20 123 456", null);
+
+        assertEquals(
+                List.of("dialing outgoing 20 123 456 ref=cmd-call", "active outgoing 20 123 456 ref=cmd-call"),
+                reported());
+    }
+
+    @Test
+    public void aCallKeepsItsIdDirectionAndStateWhenAndroidBindsANewService() {
+        ReflectionHelpers.setField(service, "mPhone", phone);
+        ring("tc-6", "+21650000008");
+        String id = callIdInLastReport();
+        update("tc-6", Call.STATE_ACTIVE, "+21650000008", null);
+
+        service.onUnbind(new Intent());
+        idle();
+        CompanionInCallService rebound =
+                Robolectric.buildService(CompanionInCallService.class).create().get();
+        Phone newPhone = newPhone();
+        add(rebound, newPhone, "tc-6", Call.STATE_ACTIVE, "+21650000008");
+        telephony.hangUp("cmd-hang-up", id);
+        update(newPhone, "tc-6", Call.STATE_DISCONNECTED, "+21650000008", new DisconnectCause(DisconnectCause.LOCAL));
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(CompanionInCallService.REBINDING_GRACE_MILLIS));
+
+        assertEquals(List.of("disconnectCall tc-6"), telecomRequests);
+        assertEquals(List.of("result cmd-hang-up true null"), results.lines);
+        assertEquals(
+                List.of(
+                        "ringing incoming +21650000008",
+                        "active incoming +21650000008",
+                        "ended incoming +21650000008 HUNG_UP"),
+                reported());
+    }
+
+    @Test
+    public void callsNoNewServiceGivesBackAreReportedEnded() {
+        ReflectionHelpers.setField(service, "mPhone", phone);
+        ring("tc-7", "+21650000009");
+
+        service.onUnbind(new Intent());
+        idle();
+        assertEquals(List.of("ringing incoming +21650000009"), reported());
+
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(CompanionInCallService.REBINDING_GRACE_MILLIS));
+        assertEquals(List.of("ringing incoming +21650000009", "ended incoming +21650000009"), reported());
+    }
+
+    /** Android's Phone for a binding of the in-call service, whose requests to Telecom are recorded. */
+    private Phone newPhone() {
+        IInCallAdapter telecom = (IInCallAdapter) Proxy.newProxyInstance(
+                IInCallAdapter.class.getClassLoader(), new Class<?>[] {IInCallAdapter.class}, (proxy, method, args) -> {
+                    if (method.getName().endsWith("Call")
+                            || method.getName().equals("playDtmfTone")
+                            || method.getName().equals("mute")) {
+                        telecomRequests.add(method.getName() + " " + args[0]);
+                    }
+                    return null;
+                });
+        return ReflectionHelpers.callConstructor(
+                Phone.class,
+                ClassParameter.from(InCallAdapter.class, new InCallAdapter(telecom)),
+                ClassParameter.from(String.class, application.getPackageName()),
+                ClassParameter.from(int.class, 34));
+    }
+
     private Call ring(String telecomId, String number) {
+        return add(service, phone, telecomId, Call.STATE_RINGING, number);
+    }
+
+    private static Call add(InCallService to, Phone through, String telecomId, int state, String number) {
         ReflectionHelpers.callInstanceMethod(
-                phone,
+                through,
                 "internalAddCall",
-                ClassParameter.from(ParcelableCall.class, parcel(telecomId, Call.STATE_RINGING, number, null)));
-        Call call = phone.getCalls().get(phone.getCalls().size() - 1);
-        service.onCallAdded(call);
+                ClassParameter.from(ParcelableCall.class, parcel(telecomId, state, number, null)));
+        Call call = through.getCalls().get(through.getCalls().size() - 1);
+        to.onCallAdded(call);
         idle();
         return call;
     }
 
     private void update(String telecomId, int state, String number, DisconnectCause cause) {
+        update(phone, telecomId, state, number, cause);
+    }
+
+    private static void update(Phone through, String telecomId, int state, String number, DisconnectCause cause) {
         ReflectionHelpers.callInstanceMethod(
-                phone,
+                through,
                 "internalUpdateCall",
                 ClassParameter.from(ParcelableCall.class, parcel(telecomId, state, number, cause)));
         idle();
@@ -196,7 +265,7 @@ public class InCallServiceTest {
         shadowOf(Looper.getMainLooper()).idle();
     }
 
-    /** The call reports waiting in the gateway's durable queue: {@code state direction number [reason]}. */
+    /** The call reports waiting in the gateway's durable queue: {@code state direction number [reason] [ref=command]}. */
     private List<String> reported() {
         List<String> calls = new ArrayList<>();
         CompanionClient client = CompanionService.client(application);
@@ -204,8 +273,10 @@ public class InCallServiceTest {
             Frames.Frame frame = Frames.parse(text);
             if (frame.action().equals("call_state")) {
                 String reason = frame.text("reason");
+                String command = frame.text("ref");
                 calls.add(frame.text("state") + " " + frame.text("direction") + " " + frame.text("number")
-                        + (reason == null ? "" : " " + reason));
+                        + (reason == null ? "" : " " + reason)
+                        + (command == null ? "" : " ref=" + command));
             }
         }
         return calls;

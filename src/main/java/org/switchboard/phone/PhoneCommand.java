@@ -27,6 +27,10 @@ import java.util.UUID;
 @NamedQuery(
         name = PhoneCommand.OVERDUE,
         query = "select c from PhoneCommand c where c.state = :queued and c.expiresAt <= :now order by c.id")
+@NamedQuery(
+        name = PhoneCommand.CANCELLED_FOR,
+        query = "select c from PhoneCommand c where c.deviceId = :device and c.state = :cancelled"
+                + " and c.action = :action and c.reference = :reference and c.acknowledgedAt is null order by c.id")
 @NamedQuery(name = PhoneCommand.BY_COMMAND_ID, query = "select c from PhoneCommand c where c.commandId = :commandId")
 @NamedQuery(
         name = PhoneCommand.WITH_COMMAND_IDS,
@@ -36,6 +40,7 @@ public class PhoneCommand {
     static final String UNACKNOWLEDGED = "PhoneCommand.unacknowledged";
     static final String OVERDUE = "PhoneCommand.overdue";
     static final String BY_COMMAND_ID = "PhoneCommand.byCommandId";
+    static final String CANCELLED_FOR = "PhoneCommand.cancelledFor";
     static final String WITH_COMMAND_IDS = "PhoneCommand.withCommandIds";
     static final int MAX_REASON = 255;
 
@@ -110,9 +115,14 @@ public class PhoneCommand {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /** @return false if it was no longer waiting for an acknowledgement */
+    /**
+     * Records that the phone has it. A cancellation only withdrew the command from the server's side: if the phone
+     * acknowledges it after all, it had it, which is what counts.
+     *
+     * @return false if it was no longer waiting for an acknowledgement
+     */
     boolean acknowledge(Instant now) {
-        if (state != CommandState.QUEUED) {
+        if (state != CommandState.QUEUED && !(state == CommandState.CANCELLED && acknowledgedAt == null)) {
             return false;
         }
         state = CommandState.ACKNOWLEDGED;
@@ -137,6 +147,22 @@ public class PhoneCommand {
         state = succeeded ? CommandState.SUCCEEDED : CommandState.FAILED;
         failureReason = succeeded ? null : truncate(reason);
         completedAt = now;
+        return true;
+    }
+
+    /**
+     * Queues a cancelled command again, unchanged and under the same id, for a feature that hands the same thing to
+     * the same phone once more: if the phone had carried it out, its log of executed ids stops a second execution.
+     *
+     * @return false if it was not a cancelled command the phone never acknowledged
+     */
+    boolean requeue() {
+        if (state != CommandState.CANCELLED || acknowledgedAt != null) {
+            return false;
+        }
+        state = CommandState.QUEUED;
+        failureReason = null;
+        completedAt = null;
         return true;
     }
 

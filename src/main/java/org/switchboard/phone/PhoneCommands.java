@@ -60,6 +60,26 @@ class PhoneCommands {
         return OutgoingCommand.of(command);
     }
 
+    /**
+     * The command this phone was given for the same thing ({@code reference}) and that was cancelled before it
+     * acknowledged it, queued again if its content is the same; otherwise a new command.
+     */
+    OutgoingCommand queueAgain(
+            String actor, long deviceId, CommandAction action, JsonObject payload, String reference) {
+        String content = payload.toString();
+        for (PhoneCommand earlier : em.createNamedQuery(PhoneCommand.CANCELLED_FOR, PhoneCommand.class)
+                .setParameter("device", deviceId)
+                .setParameter("cancelled", CommandState.CANCELLED)
+                .setParameter("action", action)
+                .setParameter("reference", reference)
+                .getResultList()) {
+            if (earlier.getPayload().equals(content) && earlier.requeue()) {
+                return OutgoingCommand.of(earlier);
+            }
+        }
+        return queue(actor, deviceId, action, payload, reference, null);
+    }
+
     /** The commands the phone has not acknowledged, oldest first, after dropping the ones past their deadline. */
     List<OutgoingCommand> waiting(long deviceId) {
         Instant now = clock.instant();
@@ -122,7 +142,8 @@ class PhoneCommands {
 
     void complete(long deviceId, String commandId, boolean succeeded, String reason) {
         PhoneCommand command = mine(deviceId, commandId);
-        if (command.getAcknowledgedAt() == null && command.getState() == CommandState.QUEUED) {
+        if (command.getAcknowledgedAt() == null
+                && (command.getState() == CommandState.QUEUED || command.getState() == CommandState.CANCELLED)) {
             fireAcknowledged(command);
         }
         if (command.complete(succeeded, reason, clock.instant())) {

@@ -50,11 +50,24 @@ public class PhoneGateway {
      */
     @Transactional
     public String sendSms(String actor, long deviceId, String reference, String to, String text, Integer simSlot) {
-        if (text == null || text.isEmpty() || text.length() > MAX_SMS_TEXT) {
-            throw new InvalidInputException("text", "error.phone.smsText", MAX_SMS_TEXT);
-        }
-        JsonObjectBuilder payload = JsonBuilders.object().add("to", number(to)).add("text", text);
-        return queue(actor, deviceId, CommandAction.SEND_SMS, withSim(payload, simSlot), reference, null);
+        return queue(actor, deviceId, CommandAction.SEND_SMS, smsPayload(to, text, simSlot), reference, null);
+    }
+
+    /**
+     * Sends an SMS that was handed to a phone before and taken back: to the same phone, it goes again under the
+     * command id that phone was given, so that a phone which sent it but whose acknowledgement was lost does not send it
+     * twice (docs/protocol.md, §4).
+     */
+    @Transactional
+    public String sendSmsAgain(String actor, long deviceId, String reference, String to, String text, Integer simSlot) {
+        OutgoingCommand command = commands.queueAgain(
+                actor,
+                deviceId,
+                CommandAction.SEND_SMS,
+                smsPayload(to, text, simSlot).build(),
+                reference);
+        queued.fire(command);
+        return command.commandId();
     }
 
     @Transactional
@@ -170,6 +183,13 @@ public class PhoneGateway {
         OutgoingCommand command = commands.queue(actor, deviceId, action, payload.build(), reference, deadline);
         queued.fire(command);
         return command.commandId();
+    }
+
+    private static JsonObjectBuilder smsPayload(String to, String text, Integer simSlot) {
+        if (text == null || text.isEmpty() || text.length() > MAX_SMS_TEXT) {
+            throw new InvalidInputException("text", "error.phone.smsText", MAX_SMS_TEXT);
+        }
+        return withSim(JsonBuilders.object().add("to", number(to)).add("text", text), simSlot);
     }
 
     private static JsonObjectBuilder withSim(JsonObjectBuilder payload, Integer simSlot) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -43,6 +44,7 @@ public class SmsDispatcher {
     private static final int CHUNK = 200;
 
     private static final long PERIOD_MILLIS = 1_000;
+    private static final Duration TAKE_BACK_PERIOD = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(SmsDispatcher.class.getName());
 
     @Resource
@@ -72,6 +74,9 @@ public class SmsDispatcher {
 
     /** Touched only by the thread holding {@link #running}. */
     private Instant nextExpiry = Instant.MIN;
+
+    /** Touched only by the thread holding {@link #running}. */
+    private Instant nextTakeBack = Instant.MIN;
 
     void start(@Observes Startup startup) {
         ticking = scheduler.scheduleWithFixedDelay(this::runSoon, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -119,6 +124,7 @@ public class SmsDispatcher {
             do {
                 again.set(false);
                 expireOverdue();
+                takeBackFromPhonesAway();
                 if (windowOpen()) {
                     dispatchDue();
                 }
@@ -137,6 +143,19 @@ public class SmsDispatcher {
         if (!now.isBefore(nextExpiry)) {
             nextExpiry = now.plusMillis(PERIOD_MILLIS);
             outbox.expireOverdue();
+        }
+    }
+
+    /** Once in a while, and only when a phone is ready to take over: a message waits for its phone otherwise. */
+    private void takeBackFromPhonesAway() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextTakeBack)) {
+            return;
+        }
+        nextTakeBack = now.plus(TAKE_BACK_PERIOD);
+        List<Long> ready = gateway.readyPhones();
+        if (!ready.isEmpty() && outbox.takeBackFromAway(ready, now.minus(settings.takeBackAfter())) > 0) {
+            again.set(true);
         }
     }
 

@@ -14,7 +14,7 @@ import org.switchboard.phone.CommandCompleted;
 import org.switchboard.phone.CommandState;
 import org.switchboard.phone.CommandsReported;
 import org.switchboard.phone.PhoneConnected;
-import org.switchboard.phone.PhoneDisconnected;
+import org.switchboard.phone.PhoneRevoked;
 import org.switchboard.phone.PhoneStatusChanged;
 import org.switchboard.phone.SmsPartReported;
 import org.switchboard.phone.SmsReceived;
@@ -58,13 +58,20 @@ public class SmsLifecycle {
 
     void acknowledged(@Observes CommandAcknowledged event) {
         if (event.action() == CommandAction.SEND_SMS) {
-            outbox.acknowledged(event.reference(), event.commandId());
+            outbox.acknowledged(event.reference(), event.commandId(), event.deviceId());
         }
     }
 
     void part(@Observes SmsPartReported event) {
         SmsPart.State state = SmsPart.State.valueOf(event.state().name());
-        outbox.partReported(event.reference(), event.commandId(), event.part(), event.parts(), state, event.reason());
+        outbox.partReported(
+                event.reference(),
+                event.commandId(),
+                event.deviceId(),
+                event.part(),
+                event.parts(),
+                state,
+                event.reason());
     }
 
     void completed(@Observes CommandCompleted event) {
@@ -72,7 +79,8 @@ public class SmsLifecycle {
             return;
         }
         if (event.state() == CommandState.FAILED) {
-            outbox.failedOnPhone(event.reference(), event.commandId(), event.reason(), settings.maxAttempts());
+            outbox.failedOnPhone(
+                    event.reference(), event.commandId(), event.deviceId(), event.reason(), settings.maxAttempts());
             queueChanged.fire(new SmsDispatcher.QueueChanged());
         } else if (event.state() == CommandState.EXPIRED || event.state() == CommandState.UNSUPPORTED) {
             outbox.notDelivered(event.reference(), event.commandId(), event.reason());
@@ -80,7 +88,11 @@ public class SmsLifecycle {
         }
     }
 
-    void disconnected(@Observes PhoneDisconnected event) {
+    /**
+     * A phone that merely drops keeps its messages: it is given them again, under the same command ids, when it comes
+     * back ({@link SmsDispatcher} moves them to another phone after a while). A revoked one never comes back.
+     */
+    void revoked(@Observes PhoneRevoked event) {
         if (outbox.takeBackFrom(event.deviceId()) > 0) {
             queueChanged.fire(new SmsDispatcher.QueueChanged());
         }

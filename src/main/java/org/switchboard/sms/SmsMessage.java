@@ -41,6 +41,10 @@ import org.eclipse.persistence.annotations.BatchFetchType;
         name = SmsMessage.PARTS_DISPATCHED_SINCE,
         query = "select m.deviceId, m.simSlot, sum(m.parts) from SmsMessage m where m.dispatchedAt > :since"
                 + " and m.deviceId is not null group by m.deviceId, m.simSlot")
+@NamedQuery(
+        name = SmsMessage.STRANDED,
+        query = "select m from SmsMessage m, Device d where d.id = m.deviceId and m.state = :dispatched"
+                + " and m.preferredDeviceId is null and (d.lastSeenAt is null or d.lastSeenAt < :since)")
 @NamedQuery(name = SmsMessage.WITH_IDS, query = "select m from SmsMessage m where m.id in :ids")
 @NamedQuery(name = SmsMessage.OF_BATCH, query = "select m from SmsMessage m where m.batchId = :batch order by m.id")
 @NamedQuery(
@@ -61,6 +65,7 @@ public class SmsMessage {
     static final String UNACKNOWLEDGED_ON = "SmsMessage.unacknowledgedOn";
     static final String OF_BATCH = "SmsMessage.ofBatch";
     static final String WITH_IDS = "SmsMessage.withIds";
+    static final String STRANDED = "SmsMessage.stranded";
     static final String STATES_OF_BATCHES = "SmsMessage.statesOfBatches";
     static final String CANCELLABLE_IN_BATCH = "SmsMessage.cancellableInBatch";
     static final int MAX_REASON = 255;
@@ -185,6 +190,28 @@ public class SmsMessage {
             attempts++;
         });
         return moved;
+    }
+
+    /**
+     * Makes an earlier hand-over the message's own again: its phone reported it after the message had been taken back
+     * (its acknowledgement had been lost), and the later hand-over, if any, has been withdrawn.
+     */
+    Optional<MessageState> resumeHandOver(long device, String command, Instant now) {
+        if (state != MessageState.QUEUED && state != MessageState.DISPATCHED) {
+            return Optional.empty();
+        }
+        if (deviceId == null || deviceId != device) {
+            simSlot = null;
+        }
+        deviceId = device;
+        commandId = command;
+        state = MessageState.DISPATCHED;
+        failureReason = null;
+        if (dispatchedAt == null) {
+            dispatchedAt = now;
+        }
+        updatedAt = now;
+        return Optional.of(MessageState.DISPATCHED);
     }
 
     Optional<MessageState> acknowledged(Instant now) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,18 +182,26 @@ public class SmsOutbox {
     }
 
     private void dispatch(SmsMessage message, Routing.Route route, Map<Long, String> phoneNames) {
-        String commandId = gateway.sendSms(
-                message.getCreatedBy(),
-                route.deviceId(),
-                String.valueOf(message.getId()),
-                message.getRecipient(),
-                message.getText(),
-                route.sim());
+        String reference = String.valueOf(message.getId());
+        // A message handed over before goes to the same phone under the same command id (docs/protocol.md, §4).
+        String commandId = message.getAttempts() == 0
+                ? gateway.sendSms(
+                        message.getCreatedBy(),
+                        route.deviceId(),
+                        reference,
+                        message.getRecipient(),
+                        message.getText(),
+                        route.sim())
+                : gateway.sendSmsAgain(
+                        message.getCreatedBy(),
+                        route.deviceId(),
+                        reference,
+                        message.getRecipient(),
+                        message.getText(),
+                        route.sim());
         Instant now = clock.instant();
         record(message, message.dispatch(route.deviceId(), route.sim(), commandId, now), null, now);
-        String phone = phoneNames.computeIfAbsent(route.deviceId(), id -> Optional.ofNullable(em.find(Device.class, id))
-                .map(Device::getName)
-                .orElse("#" + id));
+        String phone = phoneNames.computeIfAbsent(route.deviceId(), this::phoneName);
         audit.fire(new AuditEvent(
                 message.getCreatedBy(),
                 SmsAction.SMS_DISPATCHED.name(),
@@ -213,16 +222,40 @@ public class SmsOutbox {
         return overdue.size();
     }
 
-    /** Messages a phone had not acknowledged when it went away go back to the queue for another phone. */
+    /** Messages a revoked phone had not acknowledged go back to the queue for another phone. */
     int takeBackFrom(long deviceId) {
+        return takeBack(
+                em.createNamedQuery(SmsMessage.UNACKNOWLEDGED_ON, SmsMessage.class)
+                        .setParameter("device", deviceId)
+                        .setParameter("dispatched", MessageState.DISPATCHED)
+                        .getResultList(),
+                "phone revoked");
+    }
+
+    /**
+     * Messages not acknowledged by a phone away since before {@code awaySince} go back to the queue, for one of the
+     * phones ready now. A message sent through a chosen phone waits for that phone. Until then a phone that comes back
+     * is given them again under the same command ids, which its log of executed commands turns into acknowledgements
+     * if it had sent them; a message taken back risks a second copy if its phone had sent it, which is why this waits.
+     */
+    int takeBackFromAway(Collection<Long> readyPhones, Instant awaySince) {
+        List<SmsMessage> stranded = em
+                .createNamedQuery(SmsMessage.STRANDED, SmsMessage.class)
+                .setParameter("dispatched", MessageState.DISPATCHED)
+                .setParameter("since", awaySince)
+                .getResultList()
+                .stream()
+                .filter(message -> !readyPhones.contains(message.getDeviceId()))
+                .toList();
+        return takeBack(stranded, "phone away: handed to another phone");
+    }
+
+    private int takeBack(List<SmsMessage> messages, String reason) {
         Instant now = clock.instant();
         int taken = 0;
-        for (SmsMessage message : em.createNamedQuery(SmsMessage.UNACKNOWLEDGED_ON, SmsMessage.class)
-                .setParameter("device", deviceId)
-                .setParameter("dispatched", MessageState.DISPATCHED)
-                .getResultList()) {
+        for (SmsMessage message : messages) {
             if (gateway.cancel(message.getCommandId())
-                    && record(message, message.requeue(now, "phone went offline", now), "phone went offline", now)) {
+                    && record(message, message.requeue(now, reason, now), reason, now)) {
                 taken++;
             }
         }
@@ -250,15 +283,22 @@ public class SmsOutbox {
         }
     }
 
-    void acknowledged(String reference, String commandId) {
-        current(reference, commandId).ifPresent(message -> {
+    void acknowledged(String reference, String commandId, long deviceId) {
+        reportedOn(reference, commandId, deviceId).ifPresent(message -> {
             Instant now = clock.instant();
             record(message, message.acknowledged(now), null, now);
         });
     }
 
-    void partReported(String reference, String commandId, int part, int parts, SmsPart.State state, String reason) {
-        current(reference, commandId).ifPresent(message -> {
+    void partReported(
+            String reference,
+            String commandId,
+            long deviceId,
+            int part,
+            int parts,
+            SmsPart.State state,
+            String reason) {
+        reportedOn(reference, commandId, deviceId).ifPresent(message -> {
             Instant now = clock.instant();
             record(message, message.partReported(part, parts, state, reason, now), reason, now);
         });
@@ -268,8 +308,8 @@ public class SmsOutbox {
      * The phone could not send it. Sent again later (with a growing pause) if no part left the phone and tries remain,
      * as a radio that is off or a network that is down usually comes back; failed otherwise.
      */
-    void failedOnPhone(String reference, String commandId, String reason, int maxAttempts) {
-        current(reference, commandId).ifPresent(message -> {
+    void failedOnPhone(String reference, String commandId, long deviceId, String reason, int maxAttempts) {
+        reportedOn(reference, commandId, deviceId).ifPresent(message -> {
             Instant now = clock.instant();
             if (!message.anyPartLeft() && message.getAttempts() < maxAttempts) {
                 Instant retry = now.plus(backoff(message.getAttempts()));
@@ -395,15 +435,53 @@ public class SmsOutbox {
 
     /** The message a report is about, if the report is about its current command (not one it was taken back from). */
     private Optional<SmsMessage> current(String reference, String commandId) {
+        return byReference(reference).filter(message -> commandId.equals(message.getCommandId()));
+    }
+
+    /**
+     * The message a phone's report is about. A report on an earlier hand-over (the phone had the message after all,
+     * and its acknowledgement had been lost) makes that hand-over the message's own again if the later one has not
+     * reached a phone; otherwise two phones have it, which the timeline and the audit trail say, and the report changes
+     * nothing more.
+     */
+    private Optional<SmsMessage> reportedOn(String reference, String commandId, long deviceId) {
+        Optional<SmsMessage> found = byReference(reference);
+        if (found.isEmpty() || commandId.equals(found.get().getCommandId())) {
+            return found;
+        }
+        SmsMessage message = found.get();
+        Instant now = clock.instant();
+        boolean laterHandOverWithdrawn = message.getState() == MessageState.QUEUED
+                || (message.getState() == MessageState.DISPATCHED && gateway.cancel(message.getCommandId()));
+        String detail = "reported by " + phoneName(deviceId) + ", which it was handed to earlier";
+        if (laterHandOverWithdrawn && record(message, message.resumeHandOver(deviceId, commandId, now), detail, now)) {
+            return found;
+        }
+        em.persist(new SmsEvent(message.getId(), message.getState(), now, detail + ": it may arrive twice"));
+        audit.fire(new AuditEvent(
+                AuditEvent.SYSTEM,
+                SmsAction.SMS_HANDED_OVER_TWICE.name(),
+                message.getRecipient(),
+                AuditEvent.Outcome.FAILURE,
+                "message " + message.getId() + ": " + detail + " (command " + commandId + ")"));
+        return Optional.empty();
+    }
+
+    private Optional<SmsMessage> byReference(String reference) {
         if (reference == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(em.find(SmsMessage.class, Long.parseLong(reference)))
-                    .filter(message -> commandId.equals(message.getCommandId()));
+            return Optional.ofNullable(em.find(SmsMessage.class, Long.parseLong(reference)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private String phoneName(long deviceId) {
+        return Optional.ofNullable(em.find(Device.class, deviceId))
+                .map(Device::getName)
+                .orElse("#" + deviceId);
     }
 
     private boolean record(SmsMessage message, Optional<MessageState> moved, String detail, Instant now) {

@@ -24,6 +24,10 @@ public class SmsSettings {
     int maxAttempts;
 
     @Inject
+    @ConfigProperty(name = "switchboard.sms.take-back-after-seconds")
+    int takeBackAfterSeconds;
+
+    @Inject
     @ConfigProperty(name = "switchboard.sms.time-to-live-hours")
     int timeToLiveHours;
 
@@ -51,6 +55,11 @@ public class SmsSettings {
 
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** How long a phone may be away before the messages it has not acknowledged go to another phone. */
+    public Duration takeBackAfter() {
+        return Duration.ofSeconds(takeBackAfterSeconds);
     }
 
     public Duration timeToLive() {

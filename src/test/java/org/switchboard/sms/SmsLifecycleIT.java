@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.switchboard.testing.TestPhone.action;
 import static org.switchboard.testing.TestPhone.ref;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -49,7 +52,7 @@ class SmsLifecycleIT {
 
     @Test
     @Order(1)
-    void whenAPhoneDropsBeforeAcknowledgingASecondPhoneTakesOverAndNothingIsSentTwice() {
+    void whenAPhoneStaysAwayBeforeAcknowledgingASecondPhoneTakesOverAndNothingIsSentTwice() {
         Fixtures.Phone first = fixtures.phone("first");
         Fixtures.Phone second = fixtures.phone("second");
         String text = Fixtures.uniqueName("Sortie annulée demain");
@@ -81,6 +84,133 @@ class SmsLifecycleIT {
                     "the first phone never gets it again");
         }
         assertTrue(fixtures.read("commands", first.id()).contains(firstCommand + " CANCELLED"));
+    }
+
+    /**
+     * The first phone had sent the message and lost its acknowledgement with its connection; it stayed away long enough
+     * for a second phone to be given the message. Its late report makes the first hand-over the message's again and
+     * withdraws the second; when the second phone turns out to have had its copy too, the audit trail says so.
+     */
+    @Test
+    @Order(2)
+    void aLateReportOnAnEarlierHandOverCountsAndASecondCopyIsReported() {
+        Fixtures.Phone first = fixtures.phone("late-first");
+        Fixtures.Phone second = fixtures.phone("late-second");
+        String text = Fixtures.uniqueName("Cantine fermée vendredi");
+        long id;
+        String firstCommand;
+        try (TestPhone phone = TestPhone.connect(base, first.token())) {
+            phone.hello();
+            id = fixtures.sms(null, text, "+21650100008").get(0);
+            firstCommand = phone.awaitSms(text).getString("id");
+            phone.drop();
+        }
+        try (TestPhone taker = TestPhone.connect(base, second.token())) {
+            taker.hello();
+            String secondCommand = taker.awaitSms(text).getString("id");
+            try (TestPhone back = TestPhone.connect(base, first.token())) {
+                back.hello();
+                String report = back.send(
+                        "sms_status",
+                        "{\"ref\": \"" + firstCommand + "\", \"part\": 1, \"parts\": 1, \"state\": \"sent\"}");
+                back.await(f -> action(f).equals("ack") && ref(f).equals(report));
+            }
+            assertEquals(
+                    "SENT device=" + first.id() + " attempts=2 reason=null"
+                            + " | QUEUED DISPATCHED QUEUED DISPATCHED DISPATCHED SENT_TO_PHONE SENT",
+                    fixtures.smsState(id));
+            assertTrue(fixtures.read("commands", second.id()).contains(secondCommand + " CANCELLED"));
+
+            taker.send("ack", "{\"ref\": \"" + secondCommand + "\"}");
+            taker.framesSoFar();
+        }
+        assertTrue(
+                fixtures.audit("SMS_HANDED_OVER_TWICE").contains("+21650100008 FAILURE message " + id + ":"),
+                fixtures.audit("SMS_HANDED_OVER_TWICE"));
+        assertTrue(fixtures.smsState(id).startsWith("SENT device=" + first.id()), fixtures.smsState(id));
+    }
+
+    /** Handed back to a phone that had it before, a message goes under the id that phone was given. */
+    @Test
+    @Order(3)
+    void aMessageBackOnAPhoneThatHadItComesUnderTheSameId() {
+        Fixtures.Phone first = fixtures.phone("again-first");
+        Fixtures.Phone second = fixtures.phone("again-second");
+        String text = Fixtures.uniqueName("Photo de classe lundi");
+        long id;
+        String firstCommand;
+        try (TestPhone phone = TestPhone.connect(base, first.token())) {
+            phone.hello();
+            id = fixtures.sms(null, text, "+21650100009").get(0);
+            firstCommand = phone.awaitSms(text).getString("id");
+            phone.drop();
+        }
+        try (TestPhone taker = TestPhone.connect(base, second.token())) {
+            taker.hello();
+            taker.awaitSms(text);
+            taker.drop();
+        }
+        try (TestPhone back = TestPhone.connect(base, first.token())) {
+            back.hello();
+            assertEquals(firstCommand, back.awaitSms(text).getString("id"));
+            back.send("ack", "{\"ref\": \"" + firstCommand + "\"}");
+            back.framesSoFar();
+        }
+        assertEquals(
+                "SENT_TO_PHONE device=" + first.id() + " attempts=3 reason=phone away: handed to another phone"
+                        + " | QUEUED DISPATCHED QUEUED DISPATCHED QUEUED DISPATCHED SENT_TO_PHONE",
+                fixtures.smsState(id));
+    }
+
+    /**
+     * The phone drops at each point of the exchange where an acknowledgement can be lost: before acknowledging the
+     * command, after acknowledging it, after reporting the part sent, after reporting the outcome. The command comes
+     * again under the same id until it is acknowledged, never after, and each report counts once.
+     */
+    @Test
+    void anSmsWhoseAcknowledgementIsLostIsSentAgainUnderTheSameIdAndCountedOnce() {
+        Fixtures.Phone paired = fixtures.phone("lost-acks");
+        String text = Fixtures.uniqueName("Réunion parents-professeurs");
+        long id = fixtures.sms(paired.id(), text, "+21650100007").get(0);
+        String command;
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            command = phone.awaitSms(text).getString("id");
+            phone.drop();
+        }
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            assertEquals(command, phone.awaitSms(text).getString("id"));
+            phone.send("ack", "{\"ref\": \"" + command + "\"}");
+            phone.framesSoFar();
+            phone.drop();
+        }
+        assertTrue(fixtures.smsState(id).startsWith("SENT_TO_PHONE"), fixtures.smsState(id));
+        String sent = "{\"action\": \"sms_status\", \"id\": \"" + Fixtures.uniqueName("sent")
+                + "\", \"data\": {\"ref\": \"" + command + "\", \"part\": 1, \"parts\": 1, \"state\": \"sent\"}}";
+        String outcome = "{\"action\": \"result\", \"id\": \"" + Fixtures.uniqueName("result")
+                + "\", \"data\": {\"ref\": \"" + command + "\", \"ok\": true}}";
+        for (String report : List.of(sent, outcome)) {
+            try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+                phone.hello();
+                phone.send(report);
+                phone.drop();
+            }
+            try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+                phone.hello();
+                String reportId =
+                        Json.createReader(new StringReader(report)).readObject().getString("id");
+                phone.send(report);
+                phone.await(f -> action(f).equals("ack") && ref(f).equals(reportId));
+                assertTrue(
+                        phone.framesSoFar().stream().noneMatch(f -> action(f).equals("send_sms")),
+                        "an acknowledged command is not sent again");
+            }
+        }
+        assertEquals(
+                "SENT device=" + paired.id() + " attempts=1 reason=null | QUEUED DISPATCHED SENT_TO_PHONE SENT",
+                fixtures.smsState(id));
+        assertTrue(fixtures.read("commands", paired.id()).contains(command + " SUCCEEDED"));
     }
 
     @Test

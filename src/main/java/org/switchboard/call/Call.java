@@ -151,6 +151,23 @@ public class Call {
         return state.isOpen();
     }
 
+    public boolean isHandledBy(String user) {
+        return user != null && user.equals(handledBy);
+    }
+
+    /**
+     * Whether the user acts on the call as its handler: they handle it, or it went past ringing with nobody handling
+     * it (answered on the handset itself), so that the first user to act on it claims it, as answering would.
+     */
+    public boolean isControllableBy(String user) {
+        return isHandledBy(user) || (handledBy == null && isOpen() && state != CallStatus.RINGING);
+    }
+
+    /** Somebody else handles the call and it is still going on: the user may take it over. */
+    public boolean canBeTakenOverBy(String user) {
+        return isOpen() && handledBy != null && !isHandledBy(user);
+    }
+
     public Long getId() {
         return id;
     }

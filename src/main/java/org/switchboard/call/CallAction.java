@@ -10,5 +10,6 @@ enum CallAction {
     CALL_MUTED,
     CALL_UNMUTED,
     CALL_NOTES_SAVED,
+    CALL_TAKEN_OVER,
     CALL_COMMAND_FAILED
 }

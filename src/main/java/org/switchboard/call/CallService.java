@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +26,33 @@ import org.switchboard.contact.ContactCreated;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.phone.PhoneGateway;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.security.Role;
+import org.switchboard.security.User;
+import org.switchboard.security.UserService;
 
 /**
  * What users do with calls: place one, answer, reject, hang up, send tones, keep notes; and the calls they see, live
  * and in the log. Every command goes through the {@link PhoneGateway}; its outcome comes back to {@link CallTracker}.
+ *
+ * <p>Who may act on a call is decided here, whatever page or client asks, since a request can name any call. Admins and
+ * staff handle calls. Anyone of them may answer or reject a ringing call, and answering makes them its handler, as
+ * placing a call does; a call answered on the handset itself goes to the first of them who acts on it. From then on
+ * only the handler hangs up, sends tones, mutes and writes notes; someone else takes the call over first
+ * ({@link #takeOver}), which makes them the handler. An admin may also hang up anybody's call, as a way to end a call
+ * left open, and correct the notes of an ended call; for anything else on a live call they take it over like everyone,
+ * so that the person on the line is never interfered with unannounced. Refusals are recorded as DENIED in the audit
+ * trail.
  */
 @ApplicationScoped
-@Transactional
+// A refusal's audit record must be kept; nothing else has changed when one is thrown.
+@Transactional(dontRollbackOn = CallActionDeniedException.class)
 public class CallService {
 
     static final int MAX_NOTES = 4_000;
+    /** The states in which a call nobody handles goes to the first user who acts on it. */
+    private static final List<CallStatus> PAST_RINGING = CallStatus.OPEN.stream()
+            .filter(state -> state != CallStatus.RINGING)
+            .toList();
     /** How long an ended call stays on screen with its summary. */
     static final Duration SUMMARY_SHOWN = Duration.ofMinutes(2);
 
@@ -50,6 +69,9 @@ public class CallService {
     private CallTracker tracker;
 
     @Inject
+    private UserService users;
+
+    @Inject
     private Clock clock;
 
     @Inject
@@ -64,7 +86,8 @@ public class CallService {
      * @param deviceId the phone, or null to let the server take a connected phone that is not in a call
      * @param simSlot the SIM, or null for the phone's default
      */
-    public Call place(String user, String number, Long deviceId, Integer simSlot) {
+    public Call place(String username, String number, Long deviceId, Integer simSlot) {
+        String user = callHandler(username, CallAction.CALL_PLACED, null).getUsername();
         String e164 = phoneNumbers.normalise(number);
         long device = deviceId != null ? connected(deviceId) : freePhone();
         Call call = new Call(device, Call.Direction.OUTGOING, CallStatus.PLACING, clock.instant());
@@ -84,81 +107,141 @@ public class CallService {
     }
 
     /** Answers a ringing call; the first user to answer takes it, the others are told who did. */
-    public void answer(String user, long callId) {
-        int claimed = em.createQuery("update Call c set c.handledBy = :user where c.id = :id and c.handledBy is null"
-                        + " and c.state = :ringing")
-                .setParameter("user", user)
-                .setParameter("id", callId)
-                .setParameter("ringing", CallStatus.RINGING)
-                .executeUpdate();
+    public void answer(String username, long callId) {
         Call call = find(callId);
-        if (claimed == 0 && !user.equals(call.getHandledBy())) {
-            throw call.getHandledBy() != null
-                    ? new InvalidInputException("call", "calls.error.takenBy", call.getHandledBy())
-                    : new InvalidInputException("call", "calls.error.notRinging");
+        String user = callHandler(username, CallAction.CALL_ANSWERED, call).getUsername();
+        if (call.getHandledBy() == null) {
+            claim(call, user, List.of(CallStatus.RINGING));
+        }
+        if (!call.isHandledBy(user)) {
+            if (call.getHandledBy() == null) {
+                throw new InvalidInputException("call", "calls.error.notRinging");
+            }
+            throw denied(
+                    user,
+                    CallAction.CALL_ANSWERED,
+                    call,
+                    "handled by " + call.getHandledBy(),
+                    "calls.error.takenBy",
+                    call.getHandledBy());
         }
         call.control(gateway.answer(user, call.getDeviceId(), call.getPhoneCallId()), "ANSWER");
         audit(user, CallAction.CALL_ANSWERED, call, null);
     }
 
-    public void reject(String user, long callId) {
+    /** Turns a ringing call down; anyone who handles calls may, unless somebody is answering it. */
+    public void reject(String username, long callId) {
         Call call = find(callId);
+        String user = callHandler(username, CallAction.CALL_REJECTED, call).getUsername();
         if (call.getState() != CallStatus.RINGING) {
             throw new InvalidInputException("call", "calls.error.notRinging");
         }
-        if (call.getHandledBy() != null && !call.getHandledBy().equals(user)) {
-            throw new InvalidInputException("call", "calls.error.takenBy", call.getHandledBy());
+        if (call.getHandledBy() != null && !call.isHandledBy(user)) {
+            throw denied(
+                    user,
+                    CallAction.CALL_REJECTED,
+                    call,
+                    "handled by " + call.getHandledBy(),
+                    "calls.error.takenBy",
+                    call.getHandledBy());
         }
         call.setRejectedBy(user);
         call.control(gateway.reject(user, call.getDeviceId(), call.getPhoneCallId()), "REJECT");
         audit(user, CallAction.CALL_REJECTED, call, null);
     }
 
-    /** Ends a call; one the phone has not started dialling yet is withdrawn instead. */
-    public void hangUp(String user, long callId) {
+    /**
+     * Ends a call; one the phone has not started dialling yet is withdrawn instead. Its handler may, and an admin may
+     * end anybody's call.
+     */
+    public void hangUp(String username, long callId) {
         Call call = find(callId);
+        User actor = callHandler(username, CallAction.CALL_HUNG_UP, call);
         if (!call.isOpen()) {
             throw new InvalidInputException("call", "calls.error.over");
         }
+        String onBehalfOf = authorise(actor, call, CallAction.CALL_HUNG_UP);
+        String user = actor.getUsername();
         call.setEndedBy(user);
         if (call.getState() == CallStatus.PLACING && gateway.cancel(call.getCommandId())) {
             call.end(CallStatus.FAILED, "CANCELLED", clock.instant());
         } else {
             call.control(gateway.hangUp(user, call.getDeviceId(), call.getPhoneCallId()), "HANG_UP");
         }
-        audit(user, CallAction.CALL_HUNG_UP, call, null);
+        audit(user, CallAction.CALL_HUNG_UP, call, onBehalfOf);
     }
 
-    public void dtmf(String user, long callId, String digits) {
+    public void dtmf(String username, long callId, String digits) {
         Call call = find(callId);
+        User actor = callHandler(username, CallAction.CALL_DTMF_SENT, call);
         if (call.getState() != CallStatus.ACTIVE) {
             throw new InvalidInputException("call", "calls.error.notActive");
         }
+        authorise(actor, call, CallAction.CALL_DTMF_SENT);
+        String user = actor.getUsername();
         call.control(gateway.dtmf(user, call.getDeviceId(), call.getPhoneCallId(), digits), "DTMF");
         // Tones may be a PIN or an account number: the trail says how many, not which.
         audit(user, CallAction.CALL_DTMF_SENT, call, digits.length() + " tones");
     }
 
     /** Turns the phone's microphone off, or on again if it was off. */
-    public void toggleMute(String user, long callId) {
+    public void toggleMute(String username, long callId) {
         Call call = find(callId);
+        User actor = callHandler(username, CallAction.CALL_MUTED, call);
         if (call.getState() != CallStatus.ACTIVE) {
             throw new InvalidInputException("call", "calls.error.notActive");
         }
+        authorise(actor, call, call.isMuted() ? CallAction.CALL_UNMUTED : CallAction.CALL_MUTED);
         boolean muted = !call.isMuted();
+        String user = actor.getUsername();
         call.control(gateway.mute(user, call.getDeviceId(), call.getPhoneCallId(), muted), muted ? "MUTE" : "UNMUTE");
         call.setMuted(muted);
         audit(user, muted ? CallAction.CALL_MUTED : CallAction.CALL_UNMUTED, call, null);
     }
 
-    public void saveNotes(String user, long callId, String notes) {
+    /** The handler's notes; once the call has ended, an admin may correct them too. */
+    public void saveNotes(String username, long callId, String notes) {
         String text = notes == null || notes.isBlank() ? null : notes.strip();
         if (text != null && text.length() > MAX_NOTES) {
             throw new InvalidInputException("notes", "calls.error.notesTooLong", MAX_NOTES);
         }
         Call call = find(callId);
+        User actor = callHandler(username, CallAction.CALL_NOTES_SAVED, call);
+        String onBehalfOf = authorise(actor, call, CallAction.CALL_NOTES_SAVED);
         call.setNotes(text);
-        audit(user, CallAction.CALL_NOTES_SAVED, call, null);
+        audit(actor.getUsername(), CallAction.CALL_NOTES_SAVED, call, onBehalfOf);
+    }
+
+    /**
+     * Makes the user the handler of a call somebody else handles, e.g. to go on with a call a colleague had to leave;
+     * from then on only they act on it.
+     */
+    public void takeOver(String username, long callId) {
+        Call call = find(callId);
+        String user = callHandler(username, CallAction.CALL_TAKEN_OVER, call).getUsername();
+        if (!call.isOpen()) {
+            throw new InvalidInputException("call", "calls.error.over");
+        }
+        if (call.isHandledBy(user)) {
+            return;
+        }
+        if (call.getHandledBy() == null && call.getState() == CallStatus.RINGING) {
+            throw new InvalidInputException("call", "calls.error.notAnswered");
+        }
+        String previous = call.getHandledBy();
+        if (!claim(call, user, CallStatus.OPEN)) {
+            if (!call.isOpen()) {
+                throw new InvalidInputException("call", "calls.error.over");
+            }
+            throw denied(
+                    user,
+                    CallAction.CALL_TAKEN_OVER,
+                    call,
+                    "handled by " + call.getHandledBy(),
+                    "calls.error.handledBy",
+                    call.getHandledBy());
+        }
+        audit(user, CallAction.CALL_TAKEN_OVER, call, previous == null ? null : "from " + previous);
     }
 
     /** The calls with a contact's numbers that matched no one now show the contact created for them. */
@@ -294,6 +377,79 @@ public class CallService {
 
     private Call find(long callId) {
         return findById(callId).orElseThrow(() -> new InvalidInputException("call", "calls.error.unknown", callId));
+    }
+
+    /**
+     * Makes the user the call's handler in one conditional update, provided it is still handled by whom it was when
+     * read (nobody, or the one it is taken over from) and in one of these states: of two users claiming a call at
+     * once, one wins. The call is read again either way.
+     *
+     * @return whether the user got it
+     */
+    private boolean claim(Call call, String user, Collection<CallStatus> states) {
+        String previous = call.getHandledBy();
+        Query update = em.createQuery("update Call c set c.handledBy = :user where c.id = :id and c.state in :states"
+                        + (previous == null ? " and c.handledBy is null" : " and c.handledBy = :previous"))
+                .setParameter("user", user)
+                .setParameter("id", call.getId())
+                .setParameter("states", states);
+        if (previous != null) {
+            update.setParameter("previous", previous);
+        }
+        boolean claimed = update.executeUpdate() == 1;
+        em.refresh(call);
+        return claimed;
+    }
+
+    /** The user, if they may act on calls at all: enabled, in a role that handles calls. */
+    private User callHandler(String username, CallAction action, Call call) {
+        Optional<User> user = users.find(username);
+        if (user.isPresent() && user.get().isEnabled() && user.get().getRole().handlesCalls()) {
+            return user.get();
+        }
+        String detail = user.map(found -> found.isEnabled() ? "role " + found.getRole() : "disabled")
+                .orElse("no such user");
+        throw denied(username, action, call, detail, "calls.error.notAllowed");
+    }
+
+    /**
+     * Lets the user act on the call if it is theirs, claiming it if nobody handles it yet, or if they are an admin
+     * hanging up a live call or correcting an ended call's notes; refuses anyone else.
+     *
+     * @return whose call an admin acted on, for the audit trail; null when the user acted on their own call
+     */
+    private String authorise(User actor, Call call, CallAction action) {
+        String user = actor.getUsername();
+        if (call.getHandledBy() == null && call.isControllableBy(user)) {
+            claim(call, user, PAST_RINGING);
+        }
+        if (call.isHandledBy(user)) {
+            return null;
+        }
+        String handler = call.getHandledBy();
+        boolean adminMay = call.isOpen() ? action == CallAction.CALL_HUNG_UP : action == CallAction.CALL_NOTES_SAVED;
+        if (adminMay && actor.getRole() == Role.ADMIN) {
+            return handler == null ? null : "handled by " + handler;
+        }
+        if (!call.isOpen() && action != CallAction.CALL_NOTES_SAVED) {
+            throw new InvalidInputException("call", "calls.error.over");
+        }
+        if (!call.isOpen()) {
+            throw denied(
+                    user, action, call, handler == null ? null : "handled by " + handler, "calls.error.notesOfOthers");
+        }
+        if (handler == null) {
+            throw new InvalidInputException("call", "calls.error.notAnswered");
+        }
+        throw denied(user, action, call, "handled by " + handler, "calls.error.handledBy", handler);
+    }
+
+    /** Records the refused attempt as the user's, and the refusal to throw. */
+    private CallActionDeniedException denied(
+            String user, CallAction action, Call call, String detail, String messageKey, Object... arguments) {
+        audit.fire(new AuditEvent(
+                user, action.name(), call == null ? null : target(call), AuditEvent.Outcome.DENIED, detail));
+        return new CallActionDeniedException(messageKey, arguments);
     }
 
     private long connected(long deviceId) {

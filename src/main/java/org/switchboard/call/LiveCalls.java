@@ -16,7 +16,6 @@ import org.switchboard.i18n.Messages;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
-import org.switchboard.security.Role;
 import org.switchboard.security.User;
 import org.switchboard.security.UserService;
 
@@ -24,14 +23,14 @@ import org.switchboard.security.UserService;
  * The call panels every page of a user who takes calls carries (layout): a ringing call with the caller's card and
  * Answer / Reject, a call in progress with its timer, keypad and notes, and a call just ended with its summary. The
  * buttons name their call by a request parameter rendered with them, not by their row: a call that arrived or went
- * between rendering and clicking must not shift a click onto another call.
+ * between rendering and clicking must not shift a click onto another call. The buttons shown follow who may act on
+ * the call ({@link CallService}), which the service checks again at every click.
  */
 @Named
 @RequestScoped
 public class LiveCalls {
 
     static final int HISTORY_SHOWN = 3;
-    private static final Set<Role> HANDLERS = Set.of(Role.ADMIN, Role.STAFF);
 
     @Inject
     private CallService calls;
@@ -61,7 +60,7 @@ public class LiveCalls {
 
     /** Whether this user takes calls, so gets the panels and their live channel at all. */
     public boolean isHandler() {
-        return currentUser.getRole() != null && HANDLERS.contains(currentUser.getRole());
+        return currentUser.getRole() != null && currentUser.getRole().handlesCalls();
     }
 
     public List<Call> getCalls() {
@@ -121,6 +120,27 @@ public class LiveCalls {
         return !takenByOther(call);
     }
 
+    /** Whether this user's keypad, mute and notes act on the call: theirs, or nobody's past ringing. */
+    public boolean controls(Call call) {
+        return call.isControllableBy(currentUser.getUsername());
+    }
+
+    public boolean mayHangUp(Call call) {
+        return call.isOpen() && call.getState() != CallStatus.RINGING && (controls(call) || currentUser.isAdmin());
+    }
+
+    /** Also while ringing: an answer the phone could not carry out leaves the call with a handler, and stuck. */
+    public boolean mayTakeOver(Call call) {
+        return call.canBeTakenOverBy(currentUser.getUsername());
+    }
+
+    public boolean mayWriteNotes(Call call) {
+        if (call.getState() == CallStatus.RINGING) {
+            return false;
+        }
+        return call.isOpen() ? controls(call) : call.isHandledBy(currentUser.getUsername()) || currentUser.isAdmin();
+    }
+
     public void answer() {
         act(call -> calls.answer(currentUser.getUsername(), call));
     }
@@ -140,6 +160,10 @@ public class LiveCalls {
 
     public void toggleMute() {
         act(call -> calls.toggleMute(currentUser.getUsername(), call));
+    }
+
+    public void takeOver() {
+        act(call -> calls.takeOver(currentUser.getUsername(), call));
     }
 
     public void saveNotes() {

@@ -9,6 +9,11 @@ public enum Role {
     STAFF,
     VIEWER;
 
+    /** Whether users of this role answer, place and handle calls (viewers only read the call log). */
+    public boolean handlesCalls() {
+        return this == ADMIN || this == STAFF;
+    }
+
     /** Only admins see raw phone numbers unless granted per user. */
     boolean seesNumbersByDefault() {
         return this == ADMIN;

@@ -40,7 +40,7 @@ import org.switchboard.testing.TestPhone;
 
 /**
  * Two secretaries in two browsers while a guardian calls: both see who it is and where the account stands, one
- * answers, the other sees who did, and the call ends up in the log. And a user who may not see numbers never
+ * answers, the other sees who did and takes the call over, and the call ends up in the log. And a user who may not see numbers never
  * receives the caller's, neither in a page nor in what is pushed to it.
  */
 @ContainerTest
@@ -143,7 +143,7 @@ class CallPagesIT {
     }
 
     @Test
-    void twoSecretariesSeeTheCallerOneAnswersTheOtherSeesWhoAndTheCallGoesToTheLog() {
+    void twoSecretariesSeeTheCallerOneAnswersTheOtherSeesWhoAndTakesItOverAndTheCallGoesToTheLog() {
         Fixtures.Phone paired = fixtures.phone("desk");
         String amina = fixtures.user("amina", "STAFF", false);
         String karim = fixtures.user("karim", "STAFF", false);
@@ -178,16 +178,21 @@ class CallPagesIT {
             report(phone, "c-1", "active", answeredAt);
             first.waitFor(By.xpath(xpath("ACTIVE") + "//span[contains(@class, 'call-timer')]"));
             first.screenshot("call-active");
-            first.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-hang-up')]"));
+            By hangUp = By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-hang-up')]");
+            second.click(By.xpath(xpath("ACTIVE") + "//button[contains(@class, 'call-take-over')]"));
+            second.waitFor(hangUp);
+            first.waitForText(panel("ACTIVE"), "Handled by " + karim);
+            assertTrue(first.driver().findElements(hangUp).isEmpty(), "only the handler hangs up");
+            second.click(hangUp);
             assertEquals("c-1", phone.await("hang_up").getJsonObject("data").getString("call"));
             report(phone, "c-1", "ended", answeredAt.plusSeconds(65));
-            first.waitForText(panel("COMPLETED"), "Duration 1:05 · handled by " + amina);
-            second.waitForText(panel("COMPLETED"), "handled by " + amina);
+            first.waitForText(panel("COMPLETED"), "Duration 1:05 · handled by " + karim);
+            second.waitForText(panel("COMPLETED"), "handled by " + karim);
 
             first.open(base, "call/index.xhtml");
             first.waitForText(By.id("log:table"), "Amel " + surname);
             String row = first.textOnceShown(By.cssSelector("#log\\:table tbody tr"));
-            assertTrue(row.contains("Ended") && row.contains("1:05") && row.contains(amina), row);
+            assertTrue(row.contains("Ended") && row.contains("1:05") && row.contains(karim), row);
             first.screenshot("call-log");
 
             first.click(By.cssSelector("#log\\:table tbody tr .call-back"));

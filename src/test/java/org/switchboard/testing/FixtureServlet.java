@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -199,15 +200,19 @@ public class FixtureServlet extends HttpServlet {
             return;
         }
         if ("audit".equals(request.getParameter("read"))) {
+            String actor = request.getParameter("actor");
+            TypedQuery<String> entries = em.createQuery(
+                            "select concat(coalesce(a.target, '-'), ' ', a.outcome, ' ', coalesce(a.detail, '-'))"
+                                    + " from AuditEntry a where a.action = :action"
+                                    + (actor == null ? "" : " and a.actor = :actor")
+                                    + " order by a.id desc",
+                            String.class)
+                    .setParameter("action", request.getParameter("action"));
+            if (actor != null) {
+                entries.setParameter("actor", actor);
+            }
             response.getWriter()
-                    .write(em.createQuery(
-                                    "select concat(coalesce(a.target, '-'), ' ', a.outcome, ' ', coalesce(a.detail, '-'))"
-                                            + " from AuditEntry a where a.action = :action order by a.id desc",
-                                    String.class)
-                            .setParameter("action", request.getParameter("action"))
-                            .setMaxResults(50)
-                            .getResultStream()
-                            .collect(Collectors.joining("\n")));
+                    .write(entries.setMaxResults(50).getResultStream().collect(Collectors.joining("\n")));
             return;
         }
         if ("sms".equals(request.getParameter("read"))) {
@@ -550,7 +555,7 @@ public class FixtureServlet extends HttpServlet {
         }
     }
 
-    /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|mute|notes}. */
+    /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|mute|takeOver|notes}. */
     private String callCommand(HttpServletRequest request) {
         String user = request.getParameter("user");
         String device = request.getParameter("device");
@@ -570,6 +575,7 @@ public class FixtureServlet extends HttpServlet {
             case "hangUp" -> calls.hangUp(user, call);
             case "dtmf" -> calls.dtmf(user, call, request.getParameter("digits"));
             case "mute" -> calls.toggleMute(user, call);
+            case "takeOver" -> calls.takeOver(user, call);
             case "notes" -> calls.saveNotes(user, call, request.getParameter("notes"));
             default -> throw new IllegalArgumentException(request.getParameter("calls"));
         }

@@ -115,6 +115,11 @@ public final class Fixtures {
         return get("?read=audit&action=" + action);
     }
 
+    /** The latest audit entries with this action done by this actor, newest first, as {@link #audit(String)}. */
+    public String audit(String action, String actor) {
+        return get("?read=audit&action=" + action + "&actor=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
+    }
+
     /**
      * Queues SMS through the real service.
      *
@@ -292,7 +297,7 @@ public final class Fixtures {
     /**
      * What a user does with calls, through the real service.
      *
-     * @param parameters {@code calls} (place, answer, reject, hangUp, dtmf, mute, notes), {@code user} and the arguments
+     * @param parameters {@code calls} (place, answer, reject, hangUp, dtmf, mute, takeOver, notes), {@code user} and the arguments
      * @return the placed call's id, or {@code ok}
      */
     public String calls(String... parameters) {

@@ -9,6 +9,13 @@
 
     function tick() {
         var now = Date.now();
+        /* An ended call's summary leaves at the time the server would stop showing it, push or not. */
+        document.querySelectorAll(".call-panel[data-summary-until]").forEach(function (panel) {
+            var until = Number(panel.getAttribute("data-summary-until"));
+            if (until > 0 && now >= until) {
+                panel.hidden = true;
+            }
+        });
         document.querySelectorAll(".call-timer[data-since]").forEach(function (timer) {
             var seconds = Math.max(0, Math.floor((now - Number(timer.getAttribute("data-since"))) / 1000));
             timer.textContent = Math.floor(seconds / 60) + ":" + pad(seconds % 60);

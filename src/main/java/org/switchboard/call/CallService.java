@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.contact.ContactCreated;
 import org.switchboard.contact.PhoneNumbers;
+import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PhoneGateway;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.Role;
@@ -70,6 +71,9 @@ public class CallService {
 
     @Inject
     private UserService users;
+
+    @Inject
+    private DeviceService devices;
 
     @Inject
     private Clock clock;
@@ -165,6 +169,10 @@ public class CallService {
         call.setEndedBy(user);
         if (call.getState() == CallStatus.PLACING && gateway.cancel(call.getCommandId())) {
             call.end(CallStatus.FAILED, "CANCELLED", clock.instant());
+        } else if (call.getState() == CallStatus.PLACING && !devices.reportsCalls(call.getDeviceId())) {
+            // A seed-style phone cannot hang up and will not say how the call went: closing it is all there is to do.
+            call.end(CallStatus.UNREPORTED, null, clock.instant());
+            changed.fire(new CallPush.CallsChanged());
         } else {
             call.control(gateway.hangUp(user, call.getDeviceId(), call.getPhoneCallId()), "HANG_UP");
         }

@@ -20,7 +20,12 @@ public enum CallStatus {
     /** Incoming, turned down from Switchboard (or reported rejected by the phone). */
     REJECTED,
     /** Outgoing, never connected: no phone, busy, no answer, refused. */
-    FAILED;
+    FAILED,
+    /**
+     * Outgoing, handed to a phone that reports nothing of its calls (seed protocol) and closed by a user: what became
+     * of it is not known.
+     */
+    UNREPORTED;
 
     public boolean isOpen() {
         return this == PLACING || this == RINGING || this == DIALING || this == ACTIVE || this == UNKNOWN;

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.audit.AuditEvent;
@@ -19,6 +20,7 @@ import org.switchboard.phone.CommandAction;
 import org.switchboard.phone.CommandCompleted;
 import org.switchboard.phone.CommandState;
 import org.switchboard.phone.PhoneDisconnected;
+import org.switchboard.phone.PhoneRevoked;
 
 /**
  * Turns what phones report into calls. Phones are not tidy: a seed-style phone gives no call id and may send the same
@@ -31,6 +33,7 @@ import org.switchboard.phone.PhoneDisconnected;
 public class CallTracker {
 
     static final String PHONE_WENT_AWAY = "PHONE_DISCONNECTED";
+    static final String PHONE_REVOKED = "PHONE_REVOKED";
     private static final String REJECTED = "REJECTED";
 
     @PersistenceContext
@@ -276,6 +279,21 @@ public class CallTracker {
                 .toList();
         lost.forEach(call -> call.lostTrack(clock.instant()));
         if (!lost.isEmpty()) {
+            changed.fire(new CallPush.CallsChanged());
+        }
+    }
+
+    /** A revoked phone reports nothing more: its calls end now, so that no panel waits for it. */
+    void revoked(@Observes PhoneRevoked event) {
+        List<Call> open = open(event.deviceId());
+        Instant now = clock.instant();
+        for (Call call : open) {
+            CallStatus outcome = call.getState() == CallStatus.RINGING
+                    ? CallStatus.MISSED
+                    : call.getAnsweredAt() != null ? CallStatus.COMPLETED : CallStatus.FAILED;
+            call.end(outcome, PHONE_REVOKED, now);
+        }
+        if (!open.isEmpty()) {
             changed.fire(new CallPush.CallsChanged());
         }
     }

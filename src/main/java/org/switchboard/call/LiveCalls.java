@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,19 @@ import org.switchboard.security.UserService;
 public class LiveCalls {
 
     static final int HISTORY_SHOWN = 3;
+    /** Ended calls shown at most, newest first: the log keeps them all, and the stack must leave the page usable. */
+    static final int ENDED_SHOWN = 2;
+
+    private static final String CALL_LOG = "/call/index.xhtml";
+
+    /**
+     * Ringing calls first, newest on top, as they are the ones to act on now; then calls in progress; then the most
+     * recently ended.
+     */
+    private static final Comparator<Call> STACK_ORDER = Comparator.<Call>comparingInt(
+                    call -> call.getState() == CallStatus.RINGING ? 0 : call.isOpen() ? 1 : 2)
+            .thenComparing(call -> call.isOpen() ? call.getStartedAt() : call.getEndedAt(), Comparator.reverseOrder())
+            .thenComparing(Call::getId, Comparator.reverseOrder());
 
     @Inject
     private CallService calls;
@@ -65,11 +79,22 @@ public class LiveCalls {
 
     public List<Call> getCalls() {
         if (live == null) {
-            live = calls.live().stream()
+            List<Call> stack = calls.live().stream()
                     .filter(call -> call.isOpen() || !dismissed.contains(call.getId()))
+                    .sorted(STACK_ORDER)
                     .toList();
+            long open = stack.stream().filter(Call::isOpen).count();
+            live = stack.stream().limit(open + (onCallLog() ? 0 : ENDED_SHOWN)).toList();
         }
         return live;
+    }
+
+    /** The call log lists the ended calls itself: their summaries would only cover its rows. */
+    private static boolean onCallLog() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null
+                && faces.getViewRoot() != null
+                && CALL_LOG.equals(faces.getViewRoot().getViewId());
     }
 
     /** The caller's cards, looked up once a request however often the panel asks. */
@@ -123,6 +148,21 @@ public class LiveCalls {
     /** Whether this user's keypad, mute and notes act on the call: theirs, or nobody's past ringing. */
     public boolean controls(Call call) {
         return call.isControllableBy(currentUser.getUsername());
+    }
+
+    /**
+     * A call placed through a phone that speaks the seed protocol: it took the command without a word and reports
+     * nothing of the call, so the panel says so and its Hang up only closes it.
+     */
+    public boolean unreported(Call call) {
+        return call.getState() == CallStatus.PLACING && !devices.reportsCalls(call.getDeviceId());
+    }
+
+    /** When an ended call's summary leaves the screen, for the page to take it away without waiting for a push. */
+    public long summaryUntil(Call call) {
+        return call.getEndedAt() == null
+                ? 0
+                : call.getEndedAt().plus(CallService.SUMMARY_SHOWN).toEpochMilli();
     }
 
     public boolean mayHangUp(Call call) {
@@ -223,6 +263,16 @@ public class LiveCalls {
         return KNOWN_REASONS.contains(code) ? Messages.text("calls.reason." + code) : code;
     }
 
-    private static final Set<String> KNOWN_REASONS =
-            Set.of("BUSY", "NO_ANSWER", "REJECTED", "EXPIRED", "CANCELLED", "UNSUPPORTED", CallTracker.PHONE_WENT_AWAY);
+    private static final Set<String> KNOWN_REASONS = Set.of(
+            "BUSY",
+            "NO_ANSWER",
+            "REJECTED",
+            "EXPIRED",
+            "CANCELLED",
+            "UNSUPPORTED",
+            "HUNG_UP",
+            "REMOTE_HANGUP",
+            "MISSED",
+            CallTracker.PHONE_WENT_AWAY,
+            CallTracker.PHONE_REVOKED);
 }

@@ -144,6 +144,16 @@ public class DeviceService {
         return Optional.ofNullable(em.find(Device.class, id));
     }
 
+    /**
+     * Whether the phone tells the server what becomes of its calls: a phone that speaks the seed protocol takes a call
+     * command without acknowledging it and reports nothing of the calls it places.
+     */
+    public boolean reportsCalls(long id) {
+        return findById(id)
+                .map(device -> device.getProtocol() != PhoneProtocol.SEED)
+                .orElse(true);
+    }
+
     void connected(long id) {
         findById(id).ifPresent(device -> device.connected(clock.instant()));
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.switchboard.testing.Browser;
@@ -392,6 +393,127 @@ class CallPagesIT {
             assertEquals("+216" + local, call.getJsonObject("data").getString("to"));
             assertEquals(List.of(), first.consoleErrors());
         }
+    }
+
+    @Test
+    void aRingingCallStaysClickableAboveAnOpenContactCard() {
+        Fixtures.Phone paired = fixtures.phone("over-card");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            first.open(base, "contact/index.xhtml");
+            first.driver().findElement(By.id("contacts:text")).sendKeys(surname);
+            first.click(By.id("contacts:search"));
+            first.waitForAjax();
+            first.click(By.xpath("//a[contains(@id, 'open') and contains(., '" + surname + "')]"));
+            first.waitForText(By.id("card-name"), "Amel " + surname);
+            first.waitForAnimations();
+
+            report(phone, "over-card-1", "ringing", null);
+            first.waitForText(panel("RINGING"), "Amel " + surname);
+            By answer = By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]");
+            assertTrue(isOnTop(first, answer), "the Answer button is under the contact card's mask");
+            first.driver().findElement(answer).click();
+
+            assertEquals(
+                    "over-card-1", phone.await("answer").getJsonObject("data").getString("call"));
+        }
+    }
+
+    /**
+     * Calls ended one after another leave at most two summaries, and the newest ringing call is the stack's first
+     * panel, in view and clickable, however many came before.
+     */
+    @Test
+    void endedCallsDoNotPileUpAndTheNewestRingingCallIsOnTopInView() {
+        Fixtures.Phone paired = fixtures.phone("pile");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            for (int call = 1; call <= 4; call++) {
+                report(phone, "pile-" + call, "ringing", null);
+                report(phone, "pile-" + call, "ended", null);
+            }
+            first.waitFor(By.xpath(xpath("MISSED")));
+            report(phone, "pile-5", "ringing", null);
+            first.waitForText(panel("RINGING"), "Amel " + surname);
+
+            // Other tests' calls show too (every handler sees every call): count all ended summaries.
+            @SuppressWarnings("unchecked")
+            List<String> stack = (List<String>) ((JavascriptExecutor) first.driver())
+                    .executeScript("return Array.from(document.querySelectorAll('.live-calls > section:not([hidden])'))"
+                            + ".map(function (panel) { return panel.className + ' | ' + panel.innerText; });");
+            assertTrue(stack.get(0).contains("call-RINGING") && stack.get(0).contains(surname), stack::toString);
+            long ended = stack.stream()
+                    .filter(panel -> panel.matches("(?s).*call-(COMPLETED|MISSED|REJECTED|FAILED|UNREPORTED) .*"))
+                    .count();
+            assertTrue(ended <= 2, ended + " ended calls in the stack");
+            By answer = By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]");
+            assertTrue(isOnTop(first, answer), "the newest call's Answer button is out of view or covered");
+            assertTrue(isOnTop(first, By.cssSelector("[id$='logout']")), "the stack covers Sign out");
+        }
+    }
+
+    /**
+     * A phone speaking the seed protocol takes a call without a word and never says what became of it: the panel says
+     * so, and its button closes it.
+     */
+    @Test
+    void aCallThroughASeedPhoneSaysItsStateIsNotReportedAndCanBeClosed() {
+        Fixtures.Phone paired = fixtures.phone("seed-call");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connectWithQuery(base, "token=" + paired.token() + "&protocol=seed")) {
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            fixtures.calls(
+                    "calls", "place", "user", amina, "number", "+216" + local, "device", String.valueOf(paired.id()));
+            phone.await(frame -> frame.toString().contains(local));
+
+            first.waitForText(panel("PLACING"), "does not report");
+            first.click(By.xpath(xpath("PLACING") + "//button[contains(@class, 'call-hang-up')]"));
+            first.waitFor(panel("UNREPORTED"));
+            first.click(By.xpath(xpath("UNREPORTED") + "//button[contains(@class, 'call-dismiss')]"));
+            first.waitForCount(By.xpath(xpath("UNREPORTED")), 0);
+            assertTrue(fixtures.callsOnce(paired.id(), "UNREPORTED").contains("UNREPORTED"));
+        }
+    }
+
+    /** Revoking a phone ends its calls: no panel waits for a phone that will never report again. */
+    @Test
+    void aRevokedPhonesRingingCallLeavesTheStack() {
+        Fixtures.Phone paired = fixtures.phone("revoked-ring");
+        String amina = fixtures.user("amina", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, amina, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            report(phone, "revoked-1", "ringing", null);
+            first.waitForText(panel("RINGING"), "Amel " + surname);
+
+            fixtures.command(paired.id(), "command", "revoke");
+
+            first.waitFor(panel("MISSED"));
+            first.waitForText(panel("MISSED"), "the phone was revoked");
+            assertTrue(first.driver().findElements(panel("RINGING")).isEmpty());
+        }
+    }
+
+    /** Whether the element is in the viewport and the topmost element at its centre, i.e. a user's click reaches it. */
+    private static boolean isOnTop(Browser browser, By locator) {
+        WebElement element = browser.waitFor(locator);
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        """
+                        var e = arguments[0], r = e.getBoundingClientRect();
+                        var x = r.left + r.width / 2, y = r.top + r.height / 2;
+                        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) { return false; }
+                        var hit = document.elementFromPoint(x, y);
+                        return hit === e || e.contains(hit);""",
+                        element));
     }
 
     /** The log's CSV, downloaded in the browser's session (a download is not something a page shows). */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.switchboard.audit.AuditEvent.Outcome;
+import org.switchboard.i18n.Messages;
 import org.switchboard.platform.DatabasePage;
 
 /** The admin page of the audit trail: paged in the database, narrowed by the filter form above the table. */
@@ -16,6 +17,9 @@ import org.switchboard.platform.DatabasePage;
 public class AuditLogView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Followed by an action's code, the key of its label in the message bundle. */
+    static final String LABEL_PREFIX = "audit.action.";
 
     @Inject
     private AuditTrail trail;
@@ -56,6 +60,13 @@ public class AuditLogView implements Serializable {
 
     public List<String> getActions() {
         return trail.actions();
+    }
+
+    /** The action in the user's language; a code no label names (an older version's) is shown as it is stored. */
+    public String label(String action) {
+        String key = LABEL_PREFIX + action;
+        String label = Messages.text(key);
+        return label.equals("???" + key + "???") ? action : label;
     }
 
     public Outcome[] getOutcomes() {

@@ -263,6 +263,24 @@ public class LiveCalls {
         return KNOWN_REASONS.contains(code) ? Messages.text("calls.reason." + code) : code;
     }
 
+    /**
+     * Why a command on the call failed, in words: the server stores the command's end state and its reason
+     * ({@code EXPIRED: not acknowledged in time}); the state says it in the user's language, a phone's reason is
+     * said in words where it is a known one.
+     */
+    public String failure(String controlFailure) {
+        if (controlFailure == null) {
+            return "";
+        }
+        int colon = controlFailure.indexOf(": ");
+        String state = colon < 0 ? controlFailure : controlFailure.substring(0, colon);
+        String detail = colon < 0 ? null : controlFailure.substring(colon + 2);
+        if ("FAILED".equals(state) && detail != null) {
+            return reason(detail);
+        }
+        return KNOWN_REASONS.contains(state) ? reason(state) : controlFailure;
+    }
+
     private static final Set<String> KNOWN_REASONS = Set.of(
             "BUSY",
             "NO_ANSWER",

@@ -502,6 +502,35 @@ class CallPagesIT {
         }
     }
 
+    /** No code reaches the user raw: a command the phone could not carry out, and the audit trail, in French. */
+    @Test
+    void aFailedCommandAndTheAuditTrailReadInTheUsersLanguage() {
+        Fixtures.Phone paired = fixtures.phone("in-french");
+        String directrice = fixtures.user("directrice", "ADMIN", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            first.signIn(base, directrice, Fixtures.PASSWORD);
+            first.waitForUrlEnding("/index.xhtml");
+            first.click(By.cssSelector("a[data-lang='fr']"));
+            new WebDriverWait(first.driver(), TestPhone.DEADLINE)
+                    .until(d -> "fr".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+
+            report(phone, "fr-1", "ringing", null);
+            first.click(By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]"));
+            JsonObject answer = phone.await("answer");
+            String result = phone.send(
+                    "result", "{\"ref\": \"" + answer.getString("id") + "\", \"ok\": false, \"reason\": \"BUSY\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(result));
+            first.waitForText(
+                    By.xpath(xpath("RINGING") + "//p[contains(@class, 'call-failure')]"), "Répondre a échoué : occupé");
+
+            first.open(base, "admin/audit.xhtml");
+            first.waitForText(By.id("audit:table"), "Téléphone appairé");
+            String trail = first.textOnceShown(By.id("audit:table"));
+            assertFalse(trail.contains("PHONE_PAIRED") || trail.contains("CALL_ANSWERED"), trail);
+        }
+    }
+
     /** Whether the element is in the viewport and the topmost element at its centre, i.e. a user's click reaches it. */
     private static boolean isOnTop(Browser browser, By locator) {
         WebElement element = browser.waitFor(locator);

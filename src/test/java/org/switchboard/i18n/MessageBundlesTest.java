@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -68,6 +69,26 @@ class MessageBundlesTest {
                         formatted.chars().filter(c -> c == '\'').count(),
                         file + " " + key + " is a MessageFormat pattern: write a quote as ''");
             }
+        }
+    }
+
+    /** Faces' own messages would otherwise reach every user in English, e.g. "Validation Error: Value is not valid". */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_fr.properties", "messages_ar.properties"})
+    void facesValidationMessagesAreTranslated(String file) throws IOException {
+        Properties bundle = load(file);
+        for (String key : List.of(
+                "jakarta.faces.component.UIInput.REQUIRED",
+                "jakarta.faces.component.UISelectOne.INVALID",
+                "jakarta.faces.component.UISelectMany.INVALID",
+                "jakarta.faces.converter.IntegerConverter.INTEGER",
+                "jakarta.faces.converter.LongConverter.LONG",
+                "jakarta.faces.converter.BigDecimalConverter.DECIMAL",
+                "jakarta.faces.converter.NumberConverter.NUMBER",
+                "jakarta.faces.converter.DateTimeConverter.DATE",
+                "jakarta.faces.validator.LengthValidator.MAXIMUM")) {
+            assertTrue(bundle.containsKey(key) && bundle.containsKey(key + "_detail"), file + " " + key);
+            assertFalse(bundle.getProperty(key).contains("Validation Error"), file + " " + key);
         }
     }
 

@@ -455,6 +455,12 @@ class CallPagesIT {
             By answer = By.xpath(xpath("RINGING") + "//button[contains(@class, 'call-answer')]");
             assertTrue(isOnTop(first, answer), "the newest call's Answer button is out of view or covered");
             assertTrue(isOnTop(first, By.cssSelector("[id$='logout']")), "the stack covers Sign out");
+
+            // The dashboard counts them (other tests' calls too: at least this test's).
+            first.open(base, "index.xhtml");
+            assertTrue(Integer.parseInt(first.textOnceShown(By.id("calls-missed"))) >= 4);
+            assertTrue(Integer.parseInt(first.textOnceShown(By.id("calls-today"))) >= 5);
+            assertTrue(first.textOnceShown(By.id("sms-figures")).contains("Waiting for a phone"));
         }
     }
 

@@ -202,6 +202,57 @@ class SmsPagesIT {
     }
 
     @Test
+    void aSimChosenInComposeIsTheSimTheMessageGoesThrough() {
+        Fixtures fixtures = new Fixtures(base);
+        String group = Fixtures.uniqueName("2D");
+        fixtures.contact(
+                Fixtures.uniqueName("g"),
+                """
+                {"firstName": "Sonia", "lastName": "Sim", "kind": "GUARDIAN",
+                 "numbers": [{"number": "5%07d", "label": "MOBILE"}], "groups": ["%s"]}
+                """
+                        .formatted((long) (Math.random() * 9_000_000), group));
+        Fixtures.Phone paired = fixtures.phone("dual-sim");
+        String text = Fixtures.uniqueName("Par la deuxième SIM");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open(base, "sms/compose.xhtml");
+            chooseGroup(group);
+            browser.waitFor(By.id("compose:text")).sendKeys(text);
+            choose("compose:phone", paired.name());
+            choose("compose:sim", "SIM 2");
+            browser.click(By.id("compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+
+            JsonObject sent = phone.awaitSms(text);
+            assertEquals(1, sent.getJsonObject("data").getInt("sim"), "SIM 2 is slot 1");
+        }
+    }
+
+    private void chooseGroup(String group) {
+        browser.click(By.id("compose:groups"));
+        browser.click(By.xpath("//div[@id='compose:groups_panel']//li[.//label[text()='" + group + "']]"
+                + "//div[contains(@class, 'ui-chkbox-box')]"));
+        browser.click(By.cssSelector("[id='compose:groups_panel'] .ui-selectcheckboxmenu-close"));
+        browser.waitForAjax();
+    }
+
+    /** Chooses a menu's option by its label through the widget: headless Chromium opens the overlay unreliably. */
+    private void choose(String menuId, String label) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const option = [...document.querySelectorAll(\"[id='\" + arguments[0] + \"_input'] option\")]"
+                                + ".find(o => o.text === arguments[1]);"
+                                + " const menu = PrimeFaces.getWidgetById(arguments[0]);"
+                                + " menu.selectValue(option.value); menu.triggerChange();",
+                        menuId,
+                        label);
+        browser.waitForAjax();
+    }
+
+    @Test
     void aTemplateIsWrittenWithItsPartCountAndListed() {
         Fixtures fixtures = new Fixtures(base);
         String name = Fixtures.uniqueName("Sortie");

@@ -5,6 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +30,49 @@ public class Campaigns {
     @Inject
     private SmsDispatcher dispatcher;
 
+    @Inject
+    private SmsService sms;
+
+    @Inject
+    private SmsSettings settings;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Why an active campaign's queued messages are not on their way, and when they should go on.
+     *
+     * @param until when the reason should be over: the end of the pace's work, the window's opening, the scheduled
+     *     time; null when nobody can say (no phone)
+     * @param partsPerMinute the pace the estimate took, for {@link Reason#PACE}
+     * @param minutes about how long the parts due up to the campaign's last one take at that pace
+     */
+    public record Hold(Reason reason, Instant until, int partsPerMinute, int minutes) {
+
+        public enum Reason {
+            NO_PHONE,
+            OUTSIDE_WINDOW,
+            PACE,
+            SCHEDULED
+        }
+    }
+
     /** A campaign and how many of its messages are in each state. */
     public static final class Progress {
 
         private final SmsBatch batch;
         private final Map<MessageState, Long> counts;
+        private final Hold hold;
 
-        Progress(SmsBatch batch, Map<MessageState, Long> counts) {
+        Progress(SmsBatch batch, Map<MessageState, Long> counts, Hold hold) {
             this.batch = batch;
             this.counts = counts;
+            this.hold = hold;
+        }
+
+        /** Why its queued messages wait, when they do; null when they go or there are none. */
+        public Hold getHold() {
+            return hold;
         }
 
         public SmsBatch getBatch() {
@@ -144,8 +184,88 @@ public class Campaigns {
             counts.computeIfAbsent((Long) row[0], id -> new EnumMap<>(MessageState.class))
                     .put((MessageState) row[1], ((Number) row[2]).longValue());
         }
+        Map<Long, Hold> holds = holds(batches);
         return batches.stream()
-                .map(batch -> new Progress(batch, counts.getOrDefault(batch.getId(), Map.of())))
+                .map(batch ->
+                        new Progress(batch, counts.getOrDefault(batch.getId(), Map.of()), holds.get(batch.getId())))
                 .toList();
+    }
+
+    /**
+     * Why the active campaigns' queued messages wait. Those due now wait for a phone, the sending window or the pace;
+     * the pace's estimate counts the parts due before a campaign's last one, as the dispatcher takes them in order.
+     * Those not due yet (sent later, or retried after a failure) go on at the first one's time.
+     */
+    private Map<Long, Hold> holds(List<SmsBatch> batches) {
+        List<Long> active = batches.stream()
+                .filter(batch -> batch.getStatus() == SmsBatch.Status.ACTIVE)
+                .map(SmsBatch::getId)
+                .toList();
+        Map<Long, Hold> holds = new HashMap<>();
+        if (active.isEmpty()) {
+            return holds;
+        }
+        Instant now = clock.instant();
+        Map<Long, Long> lastDue = new HashMap<>();
+        em.createQuery(
+                        "select m.batchId, max(m.id) from SmsMessage m where m.batchId in :batches"
+                                + " and m.state = :queued and m.sendAfter <= :now group by m.batchId",
+                        Object[].class)
+                .setParameter("batches", active)
+                .setParameter("queued", MessageState.QUEUED)
+                .setParameter("now", now)
+                .getResultList()
+                .forEach(row -> lastDue.put((Long) row[0], (Long) row[1]));
+        if (!lastDue.isEmpty()) {
+            SmsService.Pace pace = sms.pace(null);
+            Optional<Instant> windowOpens = windowOpens(now);
+            for (Map.Entry<Long, Long> due : lastDue.entrySet()) {
+                if (pace.readyPhones() == 0) {
+                    holds.put(due.getKey(), new Hold(Hold.Reason.NO_PHONE, null, 0, 0));
+                } else if (windowOpens.isPresent()) {
+                    holds.put(due.getKey(), new Hold(Hold.Reason.OUTSIDE_WINDOW, windowOpens.get(), 0, 0));
+                } else if (pace.partsPerMinute() > 0) {
+                    int minutes = pace.minutesFor(partsDueUpTo(due.getValue(), now));
+                    holds.put(
+                            due.getKey(),
+                            new Hold(Hold.Reason.PACE, now.plusSeconds(60L * minutes), pace.partsPerMinute(), minutes));
+                }
+            }
+        }
+        em.createQuery(
+                        "select m.batchId, min(m.sendAfter) from SmsMessage m where m.batchId in :batches"
+                                + " and m.state = :queued and m.sendAfter > :now group by m.batchId",
+                        Object[].class)
+                .setParameter("batches", active)
+                .setParameter("queued", MessageState.QUEUED)
+                .setParameter("now", now)
+                .getResultList()
+                .forEach(row ->
+                        holds.putIfAbsent((Long) row[0], new Hold(Hold.Reason.SCHEDULED, (Instant) row[1], 0, 0)));
+        return holds;
+    }
+
+    private int partsDueUpTo(long lastId, Instant now) {
+        Number parts = em.createQuery(
+                        "select sum(m.parts) from SmsMessage m where m.state = :queued and m.sendAfter <= :now"
+                                + " and m.id <= :last and (m.batchId is null or m.batchId not in"
+                                + " (select b.id from SmsBatch b where b.status <> :active))",
+                        Number.class)
+                .setParameter("queued", MessageState.QUEUED)
+                .setParameter("now", now)
+                .setParameter("last", lastId)
+                .setParameter("active", SmsBatch.Status.ACTIVE)
+                .getSingleResult();
+        return parts == null ? 0 : parts.intValue();
+    }
+
+    /** When the sending window opens next, if it is closed now. */
+    private Optional<Instant> windowOpens(Instant now) {
+        ZoneId zone = ZoneId.systemDefault();
+        LocalTime time = LocalTime.ofInstant(now, zone);
+        return settings.window().filter(window -> !window.isOpen(time)).map(window -> {
+            ZonedDateTime today = ZonedDateTime.of(LocalDate.ofInstant(now, zone), window.opens(), zone);
+            return (today.toInstant().isAfter(now) ? today : today.plusDays(1)).toInstant();
+        });
     }
 }

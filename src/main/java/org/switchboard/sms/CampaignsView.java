@@ -1,9 +1,12 @@
 package org.switchboard.sms;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Locale;
+import org.switchboard.i18n.InstantDisplay;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.DatabasePage;
 import org.switchboard.security.CurrentUser;
@@ -27,6 +30,22 @@ public class CampaignsView implements Serializable {
 
     public DatabasePage<Campaigns.Progress> getList() {
         return list;
+    }
+
+    /** Why the campaign's queued messages wait, and when they should go on; empty when they do not wait. */
+    public String hold(Campaigns.Progress progress) {
+        Campaigns.Hold hold = progress.getHold();
+        if (hold == null) {
+            return "";
+        }
+        String key = "sms.campaigns.hold." + hold.reason();
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return switch (hold.reason()) {
+            case NO_PHONE -> Messages.text(key);
+            case PACE ->
+                Messages.text(key, hold.partsPerMinute(), hold.minutes(), InstantDisplay.format(hold.until(), locale));
+            case OUTSIDE_WINDOW, SCHEDULED -> Messages.text(key, InstantDisplay.format(hold.until(), locale));
+        };
     }
 
     public boolean canControl(Campaigns.Progress progress) {

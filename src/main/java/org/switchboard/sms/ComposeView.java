@@ -1,5 +1,6 @@
 package org.switchboard.sms;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +9,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.switchboard.contact.Contact;
 import org.switchboard.contact.ContactGroup;
 import org.switchboard.contact.ContactQuery;
@@ -30,6 +34,7 @@ public class ComposeView implements Serializable {
 
     private static final int CANDIDATES_SHOWN = 10;
     private static final int PREVIEWS_SHOWN = 3;
+    private static final String PLANNED = ComposeView.class.getName() + ".planned";
 
     @Inject
     private SmsService sms;
@@ -53,6 +58,7 @@ public class ComposeView implements Serializable {
 
     private List<Contact> chosenContacts = new ArrayList<>();
     private List<Long> groupIds = new ArrayList<>();
+    private GroupAudience groupAudience = GroupAudience.MEMBERS;
     private List<String> numbers = new ArrayList<>();
     private String text;
     private Long deviceId;
@@ -103,27 +109,82 @@ public class ComposeView implements Serializable {
         return String.join(" ", Placeholders.unknown(text));
     }
 
-    /** What the first recipients will receive, when the text has placeholders. */
+    /** What the first recipients will receive, when the text has placeholders or goes to guardians. */
     public List<SmsService.Preview> getPreviews() {
-        if (!Placeholders.any(text)) {
+        if (!Placeholders.any(text) && !(reachesGuardians() && text != null && !text.isBlank())) {
             return List.of();
         }
-        try {
-            return sms.preview(recipients(), text, PREVIEWS_SHOWN);
-        } catch (InvalidInputException e) {
-            return List.of();
-        }
+        return plan().previews();
     }
 
     /** A preview's recipient as this user may see them: the contact's name, else the number, masked if need be. */
     public String recipientLabel(SmsService.Preview preview) {
         SmsService.Recipient recipient = preview.recipient();
-        if (recipient.contact() != null) {
+        if (recipient.contact() == null) {
+            return currentUser.isCanSeeNumbers()
+                    ? phoneNumbers.display(recipient.number())
+                    : phoneNumbers.mask(recipient.number());
+        }
+        if (recipient.children().isEmpty()) {
             return recipient.contact().getDisplayName();
         }
-        return currentUser.isCanSeeNumbers()
-                ? phoneNumbers.display(recipient.number())
-                : phoneNumbers.mask(recipient.number());
+        return Messages.text(
+                "sms.preview.guardianOf",
+                recipient.contact().getDisplayName(),
+                recipient.children().stream().map(Contact::getDisplayName).collect(Collectors.joining(", ")));
+    }
+
+    /** How many recipients the SMS goes to, shown when a group is chosen. */
+    public int getRecipientCount() {
+        return plan().recipients();
+    }
+
+    /** The "are you sure" of a send to many: to how many, how many parts, and how long at the phones' pace. */
+    public String getConfirmation() {
+        SmsService.Plan plan = plan();
+        SmsService.Pace pace = plan.pace();
+        String when;
+        if (pace.readyPhones() == 0) {
+            when = Messages.text("sms.confirm.noPhone");
+        } else if (pace.partsPerMinute() == 0) {
+            when = Messages.text("sms.confirm.unpaced");
+        } else {
+            when = Messages.text("sms.confirm.pace", pace.minutesFor(plan.parts()));
+        }
+        return Messages.text("sms.confirm.goesTo", plan.recipients(), plan.parts()) + " " + when + " "
+                + Messages.text("sms.confirm.send");
+    }
+
+    /**
+     * The plan of the send as the form stands, worked out once a request for all that the response shows of it (the
+     * phones' pace and the directory change between requests); a recipient no longer in the directory plans nothing,
+     * and the send then says why.
+     */
+    private SmsService.Plan plan() {
+        Map<String, Object> request =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
+        Planned planned = (Planned) request.get(PLANNED);
+        SmsService.Recipients recipients = recipients();
+        if (planned == null || !planned.matches(recipients, text, deviceId)) {
+            SmsService.Plan plan;
+            try {
+                plan = sms.plan(recipients, text, deviceId, PREVIEWS_SHOWN);
+            } catch (InvalidInputException e) {
+                plan = new SmsService.Plan(List.of(), 0, 0, new SmsService.Pace(0, 0));
+            }
+            planned = new Planned(recipients, text, deviceId, plan);
+            request.put(PLANNED, planned);
+        }
+        return planned.plan();
+    }
+
+    private record Planned(SmsService.Recipients recipients, String text, Long deviceId, SmsService.Plan plan) {
+
+        boolean matches(SmsService.Recipients otherRecipients, String otherText, Long otherDeviceId) {
+            return recipients.equals(otherRecipients)
+                    && Objects.equals(text, otherText)
+                    && Objects.equals(deviceId, otherDeviceId);
+        }
     }
 
     private SmsService.Recipients recipients() {
@@ -131,12 +192,21 @@ public class ComposeView implements Serializable {
                 currentUser.isCanSeeNumbers() ? numbers : List.of(),
                 List.of(),
                 chosenContacts.stream().map(Contact::getId).toList(),
-                groupIds);
+                groupIds,
+                groupAudience);
+    }
+
+    private boolean reachesGuardians() {
+        return !groupIds.isEmpty() && groupAudience.reachesGuardians();
     }
 
     /** Whether sending asks "are you sure" first: a group, or many people. */
     public boolean isMany() {
         return !groupIds.isEmpty() || chosenContacts.size() + numbers.size() > CONFIRM_ABOVE;
+    }
+
+    public GroupAudience[] getGroupAudiences() {
+        return GroupAudience.values();
     }
 
     /** @return to the campaigns page, where a send to several people is followed; else stay */
@@ -160,6 +230,7 @@ public class ComposeView implements Serializable {
             Messages.info("sms.queued", sent.messages().size());
             chosenContacts = new ArrayList<>();
             groupIds = new ArrayList<>();
+            groupAudience = GroupAudience.MEMBERS;
             numbers = new ArrayList<>();
             text = null;
             sendAt = null;
@@ -184,6 +255,14 @@ public class ComposeView implements Serializable {
 
     public void setGroupIds(List<Long> groupIds) {
         this.groupIds = groupIds == null ? new ArrayList<>() : groupIds;
+    }
+
+    public GroupAudience getGroupAudience() {
+        return groupAudience;
+    }
+
+    public void setGroupAudience(GroupAudience groupAudience) {
+        this.groupAudience = groupAudience == null ? GroupAudience.MEMBERS : groupAudience;
     }
 
     public List<String> getNumbers() {

@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
-    static final List<String> NAMES = List.of("firstName", "lastName", "name", "class", "amountDue");
+    /**
+     * The child's names: a guardian texted through a group of students gets one SMS per child when the text uses
+     * them, otherwise one for all its children.
+     */
+    static final List<String> CHILD_NAMES = List.of("childFirstName", "childName");
+
+    static final List<String> NAMES =
+            List.of("firstName", "lastName", "name", "class", "amountDue", "childFirstName", "childName");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -26,6 +33,17 @@ final class Placeholders {
 
     static boolean any(String text) {
         return text != null && PLACEHOLDER.matcher(text).find();
+    }
+
+    /** Whether the text names the child, so that a guardian of two children needs one text for each. */
+    static boolean namesTheChild(String text) {
+        Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            if (CHILD_NAMES.contains(matcher.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words in braces that are not placeholders, in the order they appear. */

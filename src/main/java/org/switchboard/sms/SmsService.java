@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.switchboard.contact.NumberLabel;
 import org.switchboard.contact.PhoneNumber;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.phone.DeviceService;
+import org.switchboard.phone.PhoneGateway;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Secrets;
 
@@ -42,6 +44,11 @@ public class SmsService {
 
     /** Ten parts: beyond that phones and networks split and reassemble unreliably. */
     static final int MAX_PARTS = 10;
+
+    private static final Comparator<Contact> BY_NAME = Comparator.comparing(
+                    (Contact contact) -> Objects.toString(contact.getLastName(), ""))
+            .thenComparing(contact -> Objects.toString(contact.getFirstName(), ""))
+            .thenComparing(Contact::getId);
 
     /** Contacts looked up per query when filling placeholders: well under any database's limit of parameters. */
     private static final int LOOKUP_CHUNK = 500;
@@ -57,6 +64,9 @@ public class SmsService {
 
     @Inject
     private DeviceService devices;
+
+    @Inject
+    private PhoneGateway gateway;
 
     @Inject
     private CallerLookup callerLookup;
@@ -81,15 +91,28 @@ public class SmsService {
 
     /**
      * Whom to send to. A contact gets the SMS on its mobile, else its first number; a group, each of its members
-     * that has a number.
+     * that has a number, or the guardians linked to them, or both.
      *
      * @param numbers numbers in any usual format
      * @param externalIds contacts by the school platform's id (the REST API)
      * @param contactIds contacts by Switchboard's id (the pages)
      * @param groupIds groups by Switchboard's id
+     * @param groupAudience who of the groups: their members unless told otherwise
      */
     public record Recipients(
-            List<String> numbers, List<String> externalIds, List<Long> contactIds, List<Long> groupIds) {
+            List<String> numbers,
+            List<String> externalIds,
+            List<Long> contactIds,
+            List<Long> groupIds,
+            GroupAudience groupAudience) {
+
+        public Recipients {
+            groupAudience = groupAudience == null ? GroupAudience.MEMBERS : groupAudience;
+        }
+
+        public Recipients(List<String> numbers, List<String> externalIds, List<Long> contactIds, List<Long> groupIds) {
+            this(numbers, externalIds, contactIds, groupIds, GroupAudience.MEMBERS);
+        }
 
         public static Recipients numbers(List<String> numbers) {
             return new Recipients(numbers, List.of(), List.of(), List.of());
@@ -103,8 +126,42 @@ public class SmsService {
     /** The messages a request queued; {@code replayed} when it repeated an earlier request, which sent nothing. */
     public record Sent(SmsBatch batch, List<SmsMessage> messages, boolean replayed) {}
 
-    /** One recipient: a number, and the contact it belongs to when known (whose values fill the placeholders). */
-    public record Recipient(String number, Contact contact) {}
+    /**
+     * One recipient: a number, the contact it belongs to when known (whose values fill the placeholders), and, for a
+     * guardian reached through a group's students, the children it gets the SMS for.
+     */
+    public record Recipient(String number, Contact contact, List<Contact> children) {
+
+        public Recipient(String number, Contact contact) {
+            this(number, contact, List.of());
+        }
+
+        Recipient forAlso(Contact child) {
+            List<Contact> more = new ArrayList<>(children);
+            more.add(child);
+            return new Recipient(number, contact, List.copyOf(more));
+        }
+    }
+
+    /**
+     * What a send would be: the first recipients' texts, how many recipients, the parts of all their texts, and the
+     * pace of the phones that would send it.
+     */
+    public record Plan(List<Preview> previews, int recipients, int parts, Pace pace) {}
+
+    /**
+     * How fast the phones ready now send: each sends from one SIM (the chosen one, else its default) at its own pace,
+     * else {@code switchboard.sms.parts-per-minute}, as the dispatcher routes.
+     *
+     * @param partsPerMinute all of them together; 0 when one of them has no limit
+     */
+    public record Pace(int readyPhones, int partsPerMinute) {
+
+        /** Minutes to send that many parts, rounded up; 0 with no limit. */
+        public int minutesFor(int parts) {
+            return partsPerMinute == 0 ? 0 : Math.max(1, (parts + partsPerMinute - 1) / partsPerMinute);
+        }
+    }
 
     /** What one recipient would receive. */
     public record Preview(Recipient recipient, String text, Segments.Split split) {}
@@ -112,7 +169,7 @@ public class SmsService {
     /** @param actor who sends: a username, or the name of an API key */
     public Sent send(String actor, Request request) {
         String text = checkedText(request.text());
-        List<Recipient> recipients = recipients(request.to(), Integer.MAX_VALUE);
+        List<Recipient> recipients = recipients(request.to(), Placeholders.namesTheChild(text));
         if (recipients.isEmpty()) {
             throw new InvalidInputException("to", "error.sms.noRecipient");
         }
@@ -189,18 +246,44 @@ public class SmsService {
         return new Sent(batch, messages, false);
     }
 
-    /** What the first {@code limit} recipients would receive, placeholders filled; nothing is stored. */
-    public List<Preview> preview(Recipients to, String text, int limit) {
-        if (text == null || text.isBlank() || !Placeholders.unknown(text).isEmpty()) {
-            return List.of();
+    /**
+     * What sending this text would be, with what the first {@code previews} recipients would receive; nothing is
+     * stored. A text with a misspelt placeholder is counted as written and previewed for no one.
+     */
+    public Plan plan(Recipients to, String text, Long deviceId, int previews) {
+        String written = text == null ? "" : text;
+        List<Recipient> recipients = recipients(to, Placeholders.namesTheChild(written));
+        List<String> texts = texts(written, recipients);
+        int parts = texts.stream()
+                .mapToInt(filled -> Segments.split(filled).count())
+                .sum();
+        List<Preview> shown = new ArrayList<>();
+        if (!written.isBlank() && Placeholders.unknown(written).isEmpty()) {
+            for (int i = 0; i < Math.min(previews, recipients.size()); i++) {
+                shown.add(new Preview(recipients.get(i), texts.get(i), Segments.split(texts.get(i))));
+            }
         }
-        List<Recipient> recipients = recipients(to, limit);
-        List<String> texts = texts(text, recipients);
-        List<Preview> previews = new ArrayList<>();
-        for (int i = 0; i < recipients.size(); i++) {
-            previews.add(new Preview(recipients.get(i), texts.get(i), Segments.split(texts.get(i))));
+        return new Plan(shown, recipients.size(), parts, pace(deviceId));
+    }
+
+    /** The pace of the phones ready now, or of the chosen one if it is ready. */
+    public Pace pace(Long deviceId) {
+        List<Long> ready = gateway.readyPhones().stream()
+                .filter(device -> deviceId == null || deviceId.equals(device))
+                .toList();
+        Map<Long, Integer> ownPaces = new HashMap<>();
+        devices.list().stream()
+                .filter(device -> device.getSmsPartsPerMinute() != null)
+                .forEach(device -> ownPaces.put(device.getId(), device.getSmsPartsPerMinute()));
+        int total = 0;
+        for (Long device : ready) {
+            int pace = ownPaces.getOrDefault(device, settings.partsPerMinute());
+            if (pace <= 0) {
+                return new Pace(ready.size(), 0);
+            }
+            total += pace;
         }
-        return previews;
+        return new Pace(ready.size(), total);
     }
 
     /** The text with its placeholders filled from this contact (null: a sample with no values). */
@@ -244,10 +327,19 @@ public class SmsService {
                     .cards(distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK)))
                     .forEach(card -> cards.put(card.id(), card));
         }
-        return known.stream()
-                .map(contact -> Placeholders.fill(
-                        text, contact == null ? Map.of() : values(contact, cards.get(contact.getId()))))
-                .toList();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            Contact contact = known.get(i);
+            texts.add(Placeholders.fill(
+                    text,
+                    contact == null
+                            ? Map.of()
+                            : values(
+                                    contact,
+                                    cards.get(contact.getId()),
+                                    recipients.get(i).children())));
+        }
+        return texts;
     }
 
     /** A typed number's contact, when one has it: the first by name, as the caller lookup orders them. */
@@ -266,18 +358,27 @@ public class SmsService {
     }
 
     /**
-     * The placeholders' values for a contact. Its class is its groups, or, for a guardian with children in the
-     * directory, their groups; what it owes is the balance of its unpaid invoices, per currency.
+     * The placeholders' values for a contact. Its children are those it is texted for (through a group of students),
+     * else, for a guardian, all its children in the directory. Its class is its children's groups, or its own when it
+     * has none; what it owes is the balance of its unpaid invoices, per currency.
      */
-    private static Map<String, String> values(Contact contact, ContactCard card) {
+    private static Map<String, String> values(Contact contact, ContactCard card, List<Contact> textedFor) {
         Map<String, String> values = new HashMap<>();
         values.put("firstName", Objects.toString(contact.getFirstName(), ""));
         values.put("lastName", Objects.toString(contact.getLastName(), ""));
         values.put("name", contact.getDisplayName());
-        Set<Contact> classOf = contact.getKind() == ContactKind.GUARDIAN
-                        && !contact.getStudents().isEmpty()
-                ? contact.getStudents()
-                : Set.of(contact);
+        Collection<Contact> children = !textedFor.isEmpty()
+                ? textedFor
+                : contact.getKind() == ContactKind.GUARDIAN
+                        ? contact.getStudents().stream().sorted(BY_NAME).toList()
+                        : List.of();
+        values.put(
+                "childFirstName",
+                children.stream()
+                        .map(child -> Objects.toString(child.getFirstName(), ""))
+                        .collect(Collectors.joining(", ")));
+        values.put("childName", children.stream().map(Contact::getDisplayName).collect(Collectors.joining(", ")));
+        Collection<Contact> classOf = children.isEmpty() ? Set.of(contact) : children;
         values.put(
                 "class",
                 classOf.stream()
@@ -306,10 +407,11 @@ public class SmsService {
     }
 
     /**
-     * The distinct recipients, in the order given: numbers, then contacts, then groups' members; at most {@code limit}
-     * of them. A number chosen twice (typed, and a contact's) is sent to once.
+     * The distinct recipients, in the order given: numbers, then contacts, then groups' members and their guardians.
+     * A number chosen twice (typed, and a contact's) is sent to once, and so is a guardian of several children in
+     * the groups, unless {@code onePerChild} (the text names the child): then once for each of those children.
      */
-    private List<Recipient> recipients(Recipients to, int limit) {
+    private List<Recipient> recipients(Recipients to, boolean onePerChild) {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         for (String number : orEmpty(to.numbers())) {
             String e164 = phoneNumbers.normalise(number);
@@ -328,14 +430,40 @@ public class SmsService {
                     .orElseThrow(() -> new InvalidInputException("contacts", "error.sms.unknownContact", id));
             numberOf(contact).ifPresent(number -> recipients.putIfAbsent(number, new Recipient(number, contact)));
         }
+        GroupAudience audience = to.groupAudience();
         for (Long groupId : orEmpty(to.groupIds())) {
-            if (recipients.size() >= limit) {
-                break;
+            for (Contact member : contacts.search(new ContactQuery(null, groupId), 0, Integer.MAX_VALUE)) {
+                if (audience.reachesMembers()) {
+                    numberOf(member).ifPresent(number -> recipients.putIfAbsent(number, new Recipient(number, member)));
+                }
+                if (audience.reachesGuardians()) {
+                    member.getGuardians().stream().sorted(BY_NAME).forEach(guardian -> numberOf(guardian)
+                            .ifPresent(number -> addGuardian(recipients, number, guardian, member, onePerChild)));
+                }
             }
-            contacts.search(new ContactQuery(null, groupId), 0, limit).forEach(contact -> numberOf(contact)
-                    .ifPresent(number -> recipients.putIfAbsent(number, new Recipient(number, contact))));
         }
-        return recipients.values().stream().limit(limit).toList();
+        return List.copyOf(recipients.values());
+    }
+
+    /**
+     * A guardian texted for a child: with a text for each child, under the number and the child; else once under
+     * its number, naming each child it is for. A number already chosen for itself is not texted again.
+     */
+    private static void addGuardian(
+            Map<String, Recipient> recipients, String number, Contact guardian, Contact child, boolean onePerChild) {
+        if (onePerChild) {
+            if (!recipients.containsKey(number)) {
+                recipients.putIfAbsent(
+                        number + "\u0000" + child.getId(), new Recipient(number, guardian, List.of(child)));
+            }
+            return;
+        }
+        Recipient earlier = recipients.get(number);
+        if (earlier == null) {
+            recipients.put(number, new Recipient(number, guardian, List.of(child)));
+        } else if (guardian.equals(earlier.contact()) && !earlier.children().isEmpty()) {
+            recipients.put(number, earlier.forAlso(child));
+        }
     }
 
     /** The number an SMS to this contact goes to: its mobile, else its first number. */

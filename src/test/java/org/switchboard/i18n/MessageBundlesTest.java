@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -63,7 +64,9 @@ class MessageBundlesTest {
             if (placeholders(text).isEmpty()) {
                 assertFalse(text.contains("''"), file + " " + key + " is shown as written: use a single quote");
             } else {
-                String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"A", "B", "C"});
+                // A plural's choice reads a number; any placeholder formats one.
+                Object[] arguments = text.contains(",choice,") ? new Object[] {2, 2, 2} : new Object[] {"A", "B", "C"};
+                String formatted = new MessageFormat(text, Locale.ROOT).format(arguments);
                 assertEquals(
                         text.replace("''", "'").chars().filter(c -> c == '\'').count(),
                         formatted.chars().filter(c -> c == '\'').count(),
@@ -90,6 +93,39 @@ class MessageBundlesTest {
             assertTrue(bundle.containsKey(key) && bundle.containsKey(key + "_detail"), file + " " + key);
             assertFalse(bundle.getProperty(key).contains("Validation Error"), file + " " + key);
         }
+    }
+
+    @Test
+    void countsTakeEachLanguagesPluralForms() {
+        assertEquals(
+                List.of("At the current pace, about 1 minute.", "At the current pace, about 15 minutes."),
+                paces(Locale.ENGLISH, 1, 15));
+        assertEquals(
+                List.of("Au rythme actuel, environ 1 minute.", "Au rythme actuel, environ 15 minutes."),
+                paces(Locale.FRENCH, 1, 15));
+        assertEquals(
+                List.of(
+                        "بالوتيرة الحالية، نحو دقيقة واحدة.",
+                        "بالوتيرة الحالية، نحو دقيقتين.",
+                        "بالوتيرة الحالية، نحو ٣ دقائق.",
+                        "بالوتيرة الحالية، نحو ١٥ دقيقة.",
+                        "بالوتيرة الحالية، نحو ١٠٠ دقيقة."),
+                paces(Locale.forLanguageTag("ar"), 1, 2, 3, 15, 100));
+        assertEquals(
+                "This SMS goes to 1 recipient, 3 parts in all.",
+                Messages.text(Locale.ENGLISH, "sms.confirm.goesTo", 1, 3));
+        assertEquals(
+                "Ce SMS part à 2 destinataires, 1 partie en tout.",
+                Messages.text(Locale.FRENCH, "sms.confirm.goesTo", 2, 1));
+        assertEquals(
+                "هذه الرسالة موجّهة إلى مستلمَين، ١١ جزءًا في المجموع.",
+                Messages.text(Locale.forLanguageTag("ar"), "sms.confirm.goesTo", 2, 11));
+    }
+
+    private static List<String> paces(Locale locale, int... minutes) {
+        return Arrays.stream(minutes)
+                .mapToObj(count -> Messages.text(locale, "sms.confirm.pace", count))
+                .toList();
     }
 
     @Test

@@ -48,4 +48,13 @@ class PlaceholdersTest {
         assertEquals(List.of("{prenom}", "{Class}"), Placeholders.unknown(text));
         assertEquals("Bonjour {prenom} Ali {prenom} {Class}", Placeholders.fill(text, Map.of("firstName", "Ali")));
     }
+
+    @Test
+    void onlyTheChildsPlaceholdersAskForOneTextPerChild() {
+        assertTrue(Placeholders.namesTheChild("Bulletin de {childFirstName}"));
+        assertTrue(Placeholders.namesTheChild("Bulletin de {childName} ({class})"));
+        assertFalse(Placeholders.namesTheChild("Réunion des parents de {class}, {name}"));
+        assertFalse(Placeholders.namesTheChild(null));
+        assertEquals(List.of(), Placeholders.unknown("{childFirstName} {childName}"));
+    }
 }

@@ -202,6 +202,135 @@ class SmsPagesIT {
     }
 
     @Test
+    void aSimChosenInComposeIsTheSimTheMessageGoesThrough() {
+        Fixtures fixtures = new Fixtures(base);
+        String group = Fixtures.uniqueName("2D");
+        fixtures.contact(
+                Fixtures.uniqueName("g"),
+                """
+                {"firstName": "Sonia", "lastName": "Sim", "kind": "GUARDIAN",
+                 "numbers": [{"number": "5%07d", "label": "MOBILE"}], "groups": ["%s"]}
+                """
+                        .formatted((long) (Math.random() * 9_000_000), group));
+        Fixtures.Phone paired = fixtures.phone("dual-sim");
+        String text = Fixtures.uniqueName("Par la deuxième SIM");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open(base, "sms/compose.xhtml");
+            chooseGroup(group);
+            browser.waitFor(By.id("compose:text")).sendKeys(text);
+            choose("compose:phone", paired.name());
+            choose("compose:sim", "SIM 2");
+            browser.click(By.id("compose:send"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+
+            JsonObject sent = phone.awaitSms(text);
+            assertEquals(1, sent.getJsonObject("data").getInt("sim"), "SIM 2 is slot 1");
+        }
+    }
+
+    @Test
+    void aClassIsTextedThroughItsStudentsGuardiansOnceEachOrOncePerChildWithTheChildsName() {
+        Fixtures fixtures = new Fixtures(base);
+        String group = Fixtures.uniqueName("5A");
+        String surname = "Family" + Fixtures.uniqueName("").substring(1, 6);
+        String twoChildren = guardian(fixtures, "Hedi", surname);
+        String oneChild = guardian(fixtures, "Rym", surname);
+        student(fixtures, "Amira", surname, group, twoChildren);
+        student(fixtures, "Bilel", surname, group, twoChildren);
+        student(fixtures, "Chiraz", surname, group, oneChild);
+        Fixtures.Phone paired = fixtures.phone("class");
+        // The tests' server sends with no pace; this phone has its own, which the estimate reads.
+        fixtures.command(paired.id(), "command", "pace", "parts", "30");
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open(base, "sms/compose.xhtml");
+            chooseGroup(group);
+            browser.click(By.xpath("//*[@id='compose:audience']//label[text()='Their guardians']"));
+            browser.waitForAjax();
+            choose("compose:phone", paired.name());
+            String meeting = Fixtures.uniqueName("Réunion") + " des parents de {class} jeudi.";
+            browser.waitFor(By.id("compose:text")).sendKeys(meeting);
+            String filled = meeting.replace("{class}", group);
+            browser.waitForText(
+                    By.id("compose:previews"),
+                    "Hedi " + surname + " (guardian of Amira " + surname + ", Bilel " + surname + "): " + filled);
+            browser.waitForText(
+                    By.id("compose:previews"), "Rym " + surname + " (guardian of Chiraz " + surname + "): " + filled);
+            browser.waitForText(By.id("compose:previews"), "2 recipients");
+            browser.click(By.id("compose:send"));
+            browser.waitForText(
+                    By.cssSelector(".ui-confirm-dialog-message"),
+                    "This SMS goes to 2 recipients, 2 parts in all. At the current pace, about 1 minute.");
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForUrlEnding("/sms/campaigns.xhtml");
+            browser.waitForText(By.id("messages"), "2 message(s) queued");
+            phone.awaitSms(filled);
+
+            browser.open(base, "sms/compose.xhtml");
+            chooseGroup(group);
+            browser.click(By.xpath("//*[@id='compose:audience']//label[text()='Their guardians']"));
+            browser.waitForAjax();
+            String perChild = Fixtures.uniqueName("Bulletin") + " de {childFirstName} ({class}).";
+            browser.waitFor(By.id("compose:text")).sendKeys(perChild);
+            browser.waitForText(By.id("compose:previews"), "3 recipients");
+            browser.click(By.id("compose:send"));
+            browser.waitForText(By.cssSelector(".ui-confirm-dialog-message"), "This SMS goes to 3 recipients");
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitForText(By.id("messages"), "3 message(s) queued");
+            for (String child : List.of("Amira", "Bilel", "Chiraz")) {
+                phone.awaitSms(perChild.replace("{childFirstName}", child).replace("{class}", group));
+            }
+        }
+    }
+
+    private static String guardian(Fixtures fixtures, String firstName, String lastName) {
+        String id = Fixtures.uniqueName("g");
+        fixtures.contact(
+                id,
+                """
+                {"firstName": "%s", "lastName": "%s", "kind": "GUARDIAN",
+                 "numbers": [{"number": "5%07d", "label": "MOBILE"}]}
+                """
+                        .formatted(firstName, lastName, (long) (Math.random() * 9_000_000)));
+        return id;
+    }
+
+    private static void student(Fixtures fixtures, String firstName, String lastName, String group, String guardian) {
+        fixtures.contact(
+                Fixtures.uniqueName("s"),
+                """
+                {"firstName": "%s", "lastName": "%s", "kind": "STUDENT", "groups": ["%s"], "guardians": ["%s"]}
+                """
+                        .formatted(firstName, lastName, group, guardian));
+    }
+
+    private void chooseGroup(String group) {
+        browser.click(By.id("compose:groups"));
+        browser.click(By.xpath("//div[@id='compose:groups_panel']//li[.//label[text()='" + group + "']]"
+                + "//div[contains(@class, 'ui-chkbox-box')]"));
+        browser.click(By.cssSelector("[id='compose:groups_panel'] .ui-selectcheckboxmenu-close"));
+        browser.waitForAjax();
+    }
+
+    /** Chooses a menu's option by its label through the widget: headless Chromium opens the overlay unreliably. */
+    private void choose(String menuId, String label) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const option = [...document.querySelectorAll(\"[id='\" + arguments[0] + \"_input'] option\")]"
+                                + ".find(o => o.text === arguments[1]);"
+                                + " const menu = PrimeFaces.getWidgetById(arguments[0]);"
+                                + " menu.selectValue(option.value); menu.triggerChange();",
+                        menuId,
+                        label);
+        browser.waitForAjax();
+    }
+
+    @Test
     void aTemplateIsWrittenWithItsPartCountAndListed() {
         Fixtures fixtures = new Fixtures(base);
         String name = Fixtures.uniqueName("Sortie");

@@ -189,11 +189,7 @@ public class ComposeView implements Serializable {
 
     private SmsService.Recipients recipients() {
         return new SmsService.Recipients(
-                currentUser.isCanSeeNumbers() ? numbers : List.of(),
-                List.of(),
-                chosenContacts.stream().map(Contact::getId).toList(),
-                groupIds,
-                groupAudience);
+                numbers, List.of(), chosenContacts.stream().map(Contact::getId).toList(), groupIds, groupAudience);
     }
 
     private boolean reachesGuardians() {
@@ -211,10 +207,6 @@ public class ComposeView implements Serializable {
 
     /** @return to the campaigns page, where a send to several people is followed; else stay */
     public String send() {
-        if (!numbers.isEmpty() && !currentUser.isCanSeeNumbers()) {
-            Messages.error("error.sms.numbersNotAllowed");
-            return null;
-        }
         try {
             SmsService.Sent sent = sms.send(
                     currentUser.getUsername(),

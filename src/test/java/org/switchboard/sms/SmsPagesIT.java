@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.switchboard.testing.Browser;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
@@ -228,6 +229,29 @@ class SmsPagesIT {
 
             JsonObject sent = phone.awaitSms(text);
             assertEquals(1, sent.getJsonObject("data").getInt("sim"), "SIM 2 is slot 1");
+        }
+    }
+
+    /** The same rule as the dial pad: a secretary who may not see stored numbers may still type one she knows. */
+    @Test
+    void aSecretaryWhoMayNotSeeNumbersTextsANumberSheTypes() {
+        Fixtures fixtures = new Fixtures(base);
+        Fixtures.Phone paired = fixtures.phone("typed");
+        String text = Fixtures.uniqueName("Votre enfant vous attend");
+        String number = "5" + (1_000_000 + (long) (Math.random() * 8_000_000));
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            browser.signIn(base, fixtures.user("typist", "STAFF", false), Fixtures.PASSWORD);
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open(base, "sms/compose.xhtml");
+            browser.waitFor(By.id("compose:numbers_input")).sendKeys(number + Keys.ENTER);
+            browser.waitForAjax();
+            browser.driver().findElement(By.id("compose:text")).sendKeys(text);
+            choose("compose:phone", paired.name());
+            browser.click(By.id("compose:send"));
+
+            assertEquals(
+                    "+216" + number, phone.awaitSms(text).getJsonObject("data").getString("to"));
         }
     }
 

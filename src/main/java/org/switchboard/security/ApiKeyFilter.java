@@ -46,7 +46,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                                         "message",
                                         presented == null
                                                 ? "An API key is required: send the header 'Authorization: Bearer <key>'."
-                                                : "The API key is unknown or revoked."))
+                                                : "The API key is unknown, revoked, or its creator is disabled."))
                                 .build()));
     }
 

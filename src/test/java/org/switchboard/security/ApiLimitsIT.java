@@ -20,7 +20,7 @@ import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.Fixtures;
 
-/** What the REST API refuses to an API-key holder: oversized bodies. */
+/** What the REST API refuses to an API-key holder: oversized bodies, keys whose creator is disabled or gone. */
 @ContainerTest
 class ApiLimitsIT {
 
@@ -74,11 +74,39 @@ class ApiLimitsIT {
         assertEquals(201, response.statusCode(), response.body());
     }
 
+    @Test
+    void aKeyStopsWorkingWhenTheAdminWhoMadeItIsDisabled() throws Exception {
+        Fixtures fixtures = new Fixtures(base);
+        String admin = fixtures.user("keymaker", "ADMIN", false);
+        String key = fixtures.apiKey(admin);
+        assertEquals(200, whoAmI(key).statusCode(), "the key works while its creator is enabled");
+
+        fixtures.disable(admin);
+
+        HttpResponse<String> refused = whoAmI(key);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().startsWith("{\"message\":"), refused.body());
+    }
+
+    @Test
+    void aKeyWhoseCreatorIsNoUserIsRefused() throws Exception {
+        String key = new Fixtures(base).apiKey(Fixtures.uniqueName("nobody"));
+
+        assertEquals(401, whoAmI(key).statusCode());
+    }
+
     private HttpRequest.Builder putContact(String key) {
         return HttpRequest.newBuilder(
                         URI.create(base.toString()).resolve("api/v1/contacts/" + Fixtures.uniqueName("big")))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + key);
+    }
+
+    private HttpResponse<String> whoAmI(String key) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/whoami"))
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,15 +21,19 @@ import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.Fixtures;
 
-/** What the REST API refuses to an API-key holder: oversized bodies, keys whose creator is disabled or gone. */
+/** What the REST API refuses to an API-key holder: oversized bodies, keys whose creator is gone, too many calls. */
 @ContainerTest
 class ApiLimitsIT {
 
+    private static final int BURST = 5;
     private static final int MEBIBYTE = 1024 * 1024;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.switchboard();
+        // A small bucket refilled once a minute, so that the test empties it in a few calls and the refill cannot
+        // happen while it runs; each test uses keys of its own, so the buckets do not meet.
+        return Deployments.withSettings(
+                Deployments.switchboard(), "switchboard.api.burst=" + BURST, "switchboard.api.requests-per-minute=1");
     }
 
     @ArquillianResource
@@ -93,6 +98,26 @@ class ApiLimitsIT {
         String key = new Fixtures(base).apiKey(Fixtures.uniqueName("nobody"));
 
         assertEquals(401, whoAmI(key).statusCode());
+    }
+
+    @Test
+    void aKeyCallingBeyondItsBurstGets429WithRetryAfterWhileOtherKeysGoOn() throws Exception {
+        Fixtures fixtures = new Fixtures(base);
+        String busy = fixtures.apiKey();
+        String other = fixtures.apiKey();
+        for (int call = 1; call <= BURST; call++) {
+            assertEquals(200, whoAmI(busy).statusCode(), "call " + call + " is within the burst");
+        }
+
+        HttpResponse<String> limited = whoAmI(busy);
+
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertTrue(limited.body().startsWith("{\"message\":"), limited.body());
+        Optional<String> retryAfter = limited.headers().firstValue("Retry-After");
+        assertTrue(retryAfter.isPresent(), "Retry-After is sent");
+        long seconds = Long.parseLong(retryAfter.get());
+        assertTrue(seconds >= 1 && seconds <= 60, "one token comes back within a minute: " + seconds);
+        assertEquals(200, whoAmI(other).statusCode(), "another key has a bucket of its own");
     }
 
     private HttpRequest.Builder putContact(String key) {

@@ -77,6 +77,9 @@ public class PhoneSessions {
     @Inject
     private Event<AuditEvent> audit;
 
+    @Inject
+    private RefusedConnections refusals;
+
     void opened(Session session, String token, boolean declaredSeed) {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
         DeviceService.Authentication authentication = devices.authenticate(token);
@@ -194,12 +197,7 @@ public class PhoneSessions {
     }
 
     private void refuse(Session session, String deviceName, CloseReason.CloseCode code, String reason) {
-        audit.fire(new AuditEvent(
-                AuditEvent.SYSTEM,
-                PhoneAction.PHONE_CONNECTION_REFUSED.name(),
-                deviceName,
-                AuditEvent.Outcome.DENIED,
-                reason));
+        refusals.refused(deviceName, reason);
         try {
             session.close(new CloseReason(code, reason));
         } catch (IOException e) {

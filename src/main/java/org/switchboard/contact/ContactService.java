@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.i18n.BidiControls;
 import org.switchboard.platform.InvalidInputException;
 
 /** The contact directory: contacts with their numbers, groups and guardians, and their invoices. */
@@ -318,7 +319,7 @@ public class ContactService {
     }
 
     private static String requireGroupName(String name) {
-        String groupName = name == null ? "" : name.strip();
+        String groupName = name == null ? "" : BidiControls.strip(name).strip();
         if (groupName.isEmpty() || groupName.length() > ContactGroup.MAX_NAME) {
             throw new InvalidInputException("name", "error.group.name", ContactGroup.MAX_NAME);
         }
@@ -392,7 +393,7 @@ public class ContactService {
     }
 
     private static String text(String value, String field, int max) {
-        String text = value == null ? "" : value.strip();
+        String text = value == null ? "" : BidiControls.strip(value).strip();
         if (text.length() > max) {
             throw new InvalidInputException(field, "error.contact.tooLong", field, max);
         }

@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.util.Optional;
+import org.switchboard.i18n.BidiControls;
 import org.switchboard.platform.JsonBuilders;
 
 /**
@@ -60,8 +61,9 @@ record Frame(String action, String id, JsonValue data) {
     }
 
     /** A string that may be absent, null or blank, all of which mean the phone did not know it. */
+    /** A name or label the phone gives, without the direction controls that could disguise it. */
     Optional<String> optionalText(String field) {
-        return optionalString(field).filter(text -> !text.isBlank());
+        return optionalString(field).map(BidiControls::strip).filter(text -> !text.isBlank());
     }
 
     int integer(String field) {

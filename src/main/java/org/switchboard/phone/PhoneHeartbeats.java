@@ -44,6 +44,9 @@ public class PhoneHeartbeats {
     private PhonePush push;
 
     @Inject
+    private RefusedConnections refusals;
+
+    @Inject
     private PhoneSettings settings;
 
     @Inject
@@ -76,6 +79,7 @@ public class PhoneHeartbeats {
                 }
             }
             commands.expireOverdue();
+            refusals.closeEnded();
             push.checkAlerts();
             if (!now.isBefore(lastHousekeeping.plus(HOUSEKEEPING))) {
                 lastHousekeeping = now;

@@ -11,6 +11,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public class PhoneSessions {
     static final CloseReason.CloseCode UNAUTHORIZED = CloseReason.CloseCodes.getCloseCode(4401);
     static final CloseReason.CloseCode HEARTBEAT_TIMEOUT = CloseReason.CloseCodes.getCloseCode(4408);
     static final int PROTOCOL_VERSION = 1;
+    /** How far ahead of the server's clock a phone may date what it reports. */
+    static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
+    /** Before this a phone's clock was not set (Android starts from 1970 without network time). */
+    static final Instant EARLIEST_REPORT = Instant.parse("2000-01-01T00:00:00Z");
 
     private static final String CONNECTION = PhoneConnection.class.getName();
     private static final Logger LOG = Logger.getLogger(PhoneSessions.class.getName());
@@ -71,6 +76,9 @@ public class PhoneSessions {
 
     @Inject
     private Event<AuditEvent> audit;
+
+    @Inject
+    private RefusedConnections refusals;
 
     void opened(Session session, String token, boolean declaredSeed) {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
@@ -189,12 +197,7 @@ public class PhoneSessions {
     }
 
     private void refuse(Session session, String deviceName, CloseReason.CloseCode code, String reason) {
-        audit.fire(new AuditEvent(
-                AuditEvent.SYSTEM,
-                PhoneAction.PHONE_CONNECTION_REFUSED.name(),
-                deviceName,
-                AuditEvent.Outcome.DENIED,
-                reason));
+        refusals.refused(deviceName, reason);
         try {
             session.close(new CloseReason(code, reason));
         } catch (IOException e) {
@@ -407,7 +410,7 @@ public class PhoneSessions {
                         frame.optionalText("name").orElse(null),
                         frame.string("text"),
                         frame.optionalInteger("sim").orElse(null),
-                        instant(frame, "at").orElse(now));
+                        reportedTime(frame, now));
                 yield () -> events.fire(sms);
             }
             case "call_state" -> {
@@ -423,7 +426,7 @@ public class PhoneSessions {
                         frame.optionalString("reason").orElse(null),
                         frame.optionalString("ref").orElse(null),
                         frame.optionalInteger("sim").orElse(null),
-                        instant(frame, "at").orElse(now));
+                        reportedTime(frame, now));
                 yield () -> events.fire(call);
             }
             default -> throw new IllegalStateException("not a report: " + frame.action());
@@ -518,14 +521,31 @@ public class PhoneSessions {
         }
     }
 
-    private static Optional<Instant> instant(Frame frame, String field) {
-        return frame.optionalString(field).map(text -> {
+    /**
+     * The frame's {@code at}, or the time of receipt without one. A time beyond what a phone's clock can be off by is
+     * refused rather than clamped: the phone is told, and an entry dated years away would sort above or below every
+     * other for good.
+     */
+    private static Instant reportedTime(Frame frame, Instant now) {
+        Optional<Instant> at = frame.optionalString("at").map(text -> {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), field, "an ISO-8601 instant");
+                throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), "at", "an ISO-8601 instant");
             }
         });
+        if (at.isEmpty()) {
+            return now;
+        }
+        Instant latest = now.plus(MAX_CLOCK_AHEAD);
+        if (at.get().isBefore(EARLIEST_REPORT) || at.get().isAfter(latest)) {
+            throw new FrameError(
+                    Frame.ErrorCode.INVALID_VALUE,
+                    frame.id(),
+                    "at",
+                    "between " + EARLIEST_REPORT + " and a day after the server's time (" + now + ")");
+        }
+        return at.get();
     }
 
     private static String nextId() {

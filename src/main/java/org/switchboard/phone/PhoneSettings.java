@@ -24,6 +24,10 @@ public class PhoneSettings {
     int offlineAlertMinutes;
 
     @Inject
+    @ConfigProperty(name = "switchboard.phone.refused-audit-seconds")
+    int refusedAuditSeconds;
+
+    @Inject
     @ConfigProperty(name = "switchboard.phone.public-url")
     Optional<String> publicUrl;
 
@@ -44,6 +48,11 @@ public class PhoneSettings {
     /** How long a phone may stay offline before the Phones page and the indicator raise the alarm. */
     public Duration offlineAlert() {
         return Duration.ofMinutes(offlineAlertMinutes);
+    }
+
+    /** The window in which refused connections of one kind make one audit row, and their count one more. */
+    public Duration refusedAuditWindow() {
+        return Duration.ofSeconds(refusedAuditSeconds);
     }
 
     /** The address phones reach the server at, e.g. {@code https://switchboard.school.lan:8181}, if set. */

@@ -13,15 +13,19 @@ import java.util.Objects;
 
 /**
  * A key another system (the school's own platform) uses to call the REST API. Only the SHA-256 of the key is stored:
- * keys are long and random, so a slow password hash would add nothing but latency on every call.
+ * keys are long and random, so a slow password hash would add nothing but latency on every call. A key works only
+ * while it is not revoked and the user who created it exists and is enabled: a disabled admin's keys stop with them.
  */
 @Entity
 @Table(name = "api_key")
-@NamedQuery(name = ApiKey.BY_HASH, query = "select k from ApiKey k where k.keyHash = :hash")
+@NamedQuery(
+        name = ApiKey.LIVE_BY_HASH,
+        query = "select k from ApiKey k where k.keyHash = :hash and k.revokedAt is null and exists"
+                + " (select u from User u where u.username = k.createdBy and u.enabled = true)")
 @NamedQuery(name = ApiKey.ALL, query = "select k from ApiKey k order by k.createdAt desc, k.id desc")
 public class ApiKey {
 
-    static final String BY_HASH = "ApiKey.byHash";
+    static final String LIVE_BY_HASH = "ApiKey.liveByHash";
     static final String ALL = "ApiKey.all";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 

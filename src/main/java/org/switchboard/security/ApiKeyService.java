@@ -58,15 +58,17 @@ public class ApiKeyService {
         audit.fire(AuditEvent.success(actor, SecurityAction.API_KEY_REVOKED.name(), key.getName()));
     }
 
-    /** The live key matching what a client presented, if any. */
+    /**
+     * The live key matching what a client presented, if any: not revoked, and made by a user who still exists and is
+     * enabled (checked at every request, so that disabling an admin stops their keys at once).
+     */
     public Optional<ApiKey> verify(String presented) {
         if (presented == null || !presented.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
+        Optional<ApiKey> key = em.createNamedQuery(ApiKey.LIVE_BY_HASH, ApiKey.class)
                 .setParameter("hash", Secrets.sha256(presented))
                 .getResultStream()
-                .filter(k -> !k.isRevoked())
                 .findFirst();
         key.ifPresent(k -> k.markUsed(clock.instant()));
         return key;

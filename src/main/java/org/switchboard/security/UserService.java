@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.i18n.BidiControls;
 import org.switchboard.platform.InvalidInputException;
 
 /** Users: created and managed by admins, each changing their own password and language. */
@@ -164,7 +165,9 @@ public class UserService {
     }
 
     private static String requireValidDisplayName(String displayName, String fallback) {
-        String name = displayName == null || displayName.isBlank() ? fallback : displayName.strip();
+        String name = displayName == null || BidiControls.strip(displayName).isBlank()
+                ? fallback
+                : BidiControls.strip(displayName).strip();
         if (name.length() > MAX_DISPLAY_NAME) {
             throw new InvalidInputException("displayName", "error.user.displayNameTooLong", MAX_DISPLAY_NAME);
         }

@@ -144,13 +144,13 @@ public class WebhookSender {
         });
     }
 
-    private static HttpRequest request(Webhooks.Attempt attempt) {
+    private HttpRequest request(Webhooks.Attempt attempt) {
         byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(attempt.url())
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Switchboard-Webhooks/1")
-                .header(WebhookSignature.HEADER, WebhookSignature.of(attempt.secret(), body))
+                .header(WebhookSignature.HEADER, WebhookSignature.of(attempt.secret(), clock.instant(), body))
                 .header(EVENT_HEADER, attempt.event().wireName())
                 .header(DELIVERY_HEADER, attempt.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,6 +60,45 @@ class ContactPagesIT {
                  "numbers": [{"number": "%s", "label": "MOBILE"}], "groups": ["%s"]}
                 """
                         .formatted(surname, mobile, group));
+    }
+
+    @Test
+    @DisplayName("direction controls in a name are not stored, and names and notes are isolated on the page")
+    void directionControlsCannotDisguiseANameOrBleedIntoTheNextField() throws Exception {
+        String disguised = Fixtures.uniqueName("Cover");
+        String number = "5" + String.format("%07d", (long) (Math.random() * 10_000_000));
+        fixtures.contact(
+                Fixtures.uniqueName("s"),
+                """
+                {"firstName": "Ali\u202Egnp.exe", "lastName": "%s\u2067", "notes": "\u202Bملاحظة\u202C ok",
+                 "numbers": [{"number": "%s", "label": "MOBILE"}]}
+                """
+                        .formatted(disguised, number));
+
+        HttpResponse<String> stored = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(base.toString()).resolve("api/v1/contacts/by-phone/" + number))
+                                .header("Authorization", "Bearer " + fixtures.apiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertTrue(stored.body().contains("\"name\":\"Alignp.exe " + disguised + "\""), stored.body());
+
+        browser.signIn(base, fixtures.user("isolate", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "contact/index.xhtml");
+        browser.waitFor(By.id("contacts:text")).sendKeys(disguised);
+        browser.driver().findElement(By.id("contacts:search")).click();
+        browser.waitForAjax();
+
+        WebElement name = browser.waitFor(By.cssSelector("#contacts\\:table tbody bdi > a"));
+        assertEquals("Alignp.exe " + disguised, name.getText());
+        name.click();
+        browser.waitForText(By.id("card-name"), "Alignp.exe " + disguised);
+        assertEquals("auto", browser.driver().findElement(By.id("card-name")).getAttribute("dir"));
+        WebElement notes = browser.driver().findElement(By.id("card-notes"));
+        assertEquals("auto", notes.getAttribute("dir"));
+        assertEquals("ملاحظة ok", notes.getText());
     }
 
     @Test

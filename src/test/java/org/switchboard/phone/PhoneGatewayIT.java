@@ -10,6 +10,8 @@ import static org.switchboard.testing.TestPhone.ref;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -394,6 +396,42 @@ class PhoneGatewayIT {
             assertTrue(fixtures.read("events", paired.id()).contains("PhoneConnected"));
             assertFalse(fixtures.read("events", paired.id()).contains("SmsReceived"));
         }
+    }
+
+    @Test
+    void aReportDatedFarFromTheServersClockIsRefusedAndOneFromTheLastHourKept() {
+        Fixtures.Phone paired = fixtures.phone("clock");
+        String number = "+2165" + String.format("%07d", (long) (Math.random() * 10_000_000));
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+
+            phone.send(receivedAt("far", number, "from the year 999999999", "+999999999-12-31T23:59:59Z"));
+            assertError(phone.await("error"), "INVALID_VALUE", "far", "at");
+            phone.send(receivedAt(
+                    "ahead",
+                    number,
+                    "two days ahead",
+                    Instant.now().plus(Duration.ofDays(2)).toString()));
+            assertError(phone.await("error"), "INVALID_VALUE", "ahead", "at");
+            phone.send(receivedAt("unset", number, "from an unset clock", "1970-01-01T00:00:00Z"));
+            assertError(phone.await("error"), "INVALID_VALUE", "unset", "at");
+            phone.send("{\"action\": \"call_state\", \"id\": \"call-far\", \"data\": {\"call\": \"far\","
+                    + " \"state\": \"ringing\", \"at\": \"+999999999-12-31T23:59:59Z\"}}");
+            assertError(phone.await("error"), "INVALID_VALUE", "call-far", "at");
+            phone.send(receivedAt(
+                    "recent",
+                    number,
+                    "an hour ago",
+                    Instant.now().minus(Duration.ofHours(1)).toString()));
+            phone.await(frame -> "ack".equals(TestPhone.action(frame)) && "recent".equals(TestPhone.ref(frame)));
+        }
+
+        assertEquals("RECEIVED an hour ago", fixtures.incoming(number));
+    }
+
+    private static String receivedAt(String id, String from, String text, String at) {
+        return "{\"action\": \"sms_received\", \"id\": \"%s\", \"data\": {\"from\": \"%s\", \"text\": \"%s\", \"at\": \"%s\"}}"
+                .formatted(id, from, text, at);
     }
 
     @Test

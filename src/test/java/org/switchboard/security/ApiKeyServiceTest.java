@@ -11,7 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.audit.AuditEvent;
 import org.switchboard.audit.AuditFilter;
 import org.switchboard.audit.AuditTrail;
 import org.switchboard.platform.InvalidInputException;
@@ -36,8 +38,19 @@ class ApiKeyServiceTest {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private UserService users;
+
     @PersistenceContext
     private EntityManager em;
+
+    /** Keys work only while their creator is an enabled user. */
+    @BeforeEach
+    void adminExists() {
+        if (users.find(ADMIN).isEmpty()) {
+            users.createWithPassword(AuditEvent.SYSTEM, ADMIN, ADMIN, Role.ADMIN, "correct-horse-battery", false);
+        }
+    }
 
     @Test
     void anIssuedKeyIsAcceptedAndItsUseRecorded() {

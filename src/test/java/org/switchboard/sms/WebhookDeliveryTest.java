@@ -28,24 +28,32 @@ class WebhookDeliveryTest {
     private static final Duration FIRST = Duration.ofSeconds(30);
 
     @Test
-    void theSignatureIsTheHexHmacSha256OfTheBodyBytes() {
-        // The HMAC-SHA256 example every implementation documents (key "key").
+    void theSignatureIsTheTimeAndTheHexHmacSha256OfTheTimeADotAndTheBody() {
+        // Checked with: printf '1795248000.The quick brown fox jumps over the lazy dog' | openssl dgst -sha256 -hmac
+        // key
         assertEquals(
-                "sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8",
+                "t=1795248000,v1=efe68a9e1392dd37f002e66e41f8e08ecd14b348924b9312e15747c0a4c535b6",
                 WebhookSignature.of(
-                        "key", "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)));
+                        "key", T0, "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
-    void theSignatureCoversEveryByteAndDependsOnTheSecret() {
+    void theSignatureCoversTheTimeEveryByteAndTheSecret() {
         byte[] body = "{\"text\":\"مرحبا\"}".getBytes(StandardCharsets.UTF_8);
         byte[] changed = body.clone();
         changed[changed.length - 3] ^= 1;
 
-        String signature = WebhookSignature.of("whsec_one", body);
-        assertTrue(signature.matches("sha256=[0-9a-f]{64}"), signature);
-        assertFalse(signature.equals(WebhookSignature.of("whsec_one", changed)));
-        assertFalse(signature.equals(WebhookSignature.of("whsec_two", body)));
+        String signature = WebhookSignature.of("whsec_one", T0, body);
+        assertTrue(signature.matches("t=\\d+,v1=[0-9a-f]{64}"), signature);
+        assertFalse(
+                hmacOf(signature).equals(hmacOf(WebhookSignature.of("whsec_one", T0.plusSeconds(1), body))),
+                "a replay can't be redated");
+        assertFalse(signature.equals(WebhookSignature.of("whsec_one", T0, changed)));
+        assertFalse(signature.equals(WebhookSignature.of("whsec_two", T0, body)));
+    }
+
+    private static String hmacOf(String signature) {
+        return signature.substring(signature.indexOf(",v1="));
     }
 
     @Test

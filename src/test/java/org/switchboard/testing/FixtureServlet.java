@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -540,19 +541,30 @@ public class FixtureServlet extends HttpServlet {
                 response.getWriter().write("changed");
             }
             case "revokedApiKey" -> {
-                ApiKeyService.IssuedKey issued = apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"));
+                ApiKeyService.IssuedKey issued = apiKeys.create(keyCreator(request), request.getParameter("name"));
                 apiKeys.revoke(AuditEvent.SYSTEM, issued.key().getId());
                 response.getWriter().write(issued.secret());
             }
             case "apiKey" ->
                 response.getWriter()
-                        .write(apiKeys.create(AuditEvent.SYSTEM, request.getParameter("name"))
+                        .write(apiKeys.create(keyCreator(request), request.getParameter("name"))
                                 .secret());
             default ->
                 response.sendError(
                         HttpServletResponse.SC_BAD_REQUEST,
                         "create=user, disabled, apiKey, revokedApiKey or device; or command=…");
         }
+    }
+
+    /** The admin who creates a key: the one named {@code by}, or a new one, as a key works only while its creator does. */
+    private String keyCreator(HttpServletRequest request) {
+        String creator = request.getParameter("by");
+        if (creator != null) {
+            return creator;
+        }
+        String admin = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        users.createWithPassword(AuditEvent.SYSTEM, admin, admin, Role.ADMIN, "fixture-admin-password", false);
+        return admin;
     }
 
     /** What a user does with calls, through the real service: {@code calls=place|answer|reject|hangUp|dtmf|mute|takeOver|notes}. */

@@ -256,8 +256,14 @@ public final class Fixtures {
         return post(Map.of("create", "revokedApiKey", "name", uniqueName("revoked")));
     }
 
+    /** A key created by a new admin of its own. */
     public String apiKey() {
         return post(Map.of("create", "apiKey", "name", uniqueName("key")));
+    }
+
+    /** A key created by this user, which works only while the user exists and is enabled. */
+    public String apiKey(String creator) {
+        return post(Map.of("create", "apiKey", "name", uniqueName("key"), "by", creator));
     }
 
     private String post(Map<String, String> form) {

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -53,24 +55,34 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
-         * Whether X-Switchboard-Signature is {@code sha256=} and the hex HMAC-SHA256 of the body bytes keyed with the
-         * secret, compared in constant time.
+         * Whether X-Switchboard-Signature is {@code t=<unix seconds>,v1=<hex>}, the hex being the HMAC-SHA256 of
+         * {@code "<t>." + body} keyed with the secret (compared in constant time), and {@code t} within five minutes
+         * of this machine's clock, as docs/webhooks.md tells a receiver to check.
          */
         public boolean isSignedWith(String secret) {
+            String presented = header("X-Switchboard-Signature");
+            Matcher parts = presented == null ? null : SIGNATURE.matcher(presented);
+            if (parts == null || !parts.matches()) {
+                return false;
+            }
+            long seconds = Long.parseLong(parts.group(1));
+            if (Math.abs(Instant.now().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+                return false;
+            }
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-                String presented = header("X-Switchboard-Signature");
-                return presented != null
-                        && MessageDigest.isEqual(
-                                expected.getBytes(StandardCharsets.US_ASCII),
-                                presented.getBytes(StandardCharsets.US_ASCII));
+                mac.update((seconds + ".").getBytes(StandardCharsets.US_ASCII));
+                byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
+                return MessageDigest.isEqual(expected, parts.group(2).getBytes(StandardCharsets.US_ASCII));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
+
+    private static final Pattern SIGNATURE = Pattern.compile("t=(\\d{1,12}),v1=([0-9a-f]{64})");
+    private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final Deque<Integer> statuses = new ArrayDeque<>();

@@ -522,9 +522,10 @@ public class PhoneSessions {
     }
 
     /**
-     * The frame's {@code at}, or the time of receipt without one. A time beyond what a phone's clock can be off by is
-     * refused rather than clamped: the phone is told, and an entry dated years away would sort above or below every
-     * other for good.
+     * The frame's {@code at}, or the time of receipt without one or with one beyond what a phone's clock can be off by:
+     * such a report is still stored (refusing it would lose an SMS, as the phone does not send it again), dated when
+     * it arrived, so that it neither sorts above everything for good nor lies decades back. The phone learns the
+     * server's time from {@code welcome}.
      */
     private static Instant reportedTime(Frame frame, Instant now) {
         Optional<Instant> at = frame.optionalString("at").map(text -> {
@@ -534,18 +535,10 @@ public class PhoneSessions {
                 throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), "at", "an ISO-8601 instant");
             }
         });
-        if (at.isEmpty()) {
-            return now;
-        }
-        Instant latest = now.plus(MAX_CLOCK_AHEAD);
-        if (at.get().isBefore(EARLIEST_REPORT) || at.get().isAfter(latest)) {
-            throw new FrameError(
-                    Frame.ErrorCode.INVALID_VALUE,
-                    frame.id(),
-                    "at",
-                    "between " + EARLIEST_REPORT + " and a day after the server's time (" + now + ")");
-        }
-        return at.get();
+        boolean believable = at.isPresent()
+                && !at.get().isBefore(EARLIEST_REPORT)
+                && !at.get().isAfter(now.plus(MAX_CLOCK_AHEAD));
+        return believable ? at.get() : now;
     }
 
     private static String nextId() {

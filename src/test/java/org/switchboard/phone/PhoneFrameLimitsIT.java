@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.Fixtures;
+import org.switchboard.testing.OneFrameSocket;
 import org.switchboard.testing.TestPhone;
 
 /**
@@ -83,6 +84,22 @@ class PhoneFrameLimitsIT {
         }
         long lines = fixtures.logLines() - linesBefore;
         assertTrue(lines < 5, lines + " lines logged");
+    }
+
+    /**
+     * Written in one piece, as the companion's OkHttp writes it, a frame above 1 MiB is not read whole: Tyrus stops
+     * at its 1 MiB buffer and closes the connection, with 1011 rather than 1009 (docs/protocol.md, section 6).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {MEBIBYTE + 1, 3 * MEBIBYTE})
+    void aFrameAboveOneMebibyteInOnePieceClosesTheConnection(int size) {
+        Fixtures.Phone paired = fixtures.phone("one-piece");
+        try (OneFrameSocket socket = OneFrameSocket.connect(base, paired.token())) {
+            socket.send(frameOf(size));
+
+            int code = socket.awaitCloseCode();
+            assertTrue(code == 1011 || code == 1009 || code == -1, "closed with " + code);
+        }
     }
 
     @Test

@@ -33,7 +33,10 @@ import org.switchboard.platform.JsonBuilders;
 public class PhoneSessions {
 
     static final int MAX_FRAME_CHARS = 64 * 1024;
-    /** Beyond this the WebSocket layer itself refuses the frame and closes with 1009 (too big). */
+    /**
+     * Beyond this the WebSocket layer closes the connection without reading the rest: 1009 for a fragmented message,
+     * 1011 for a single frame, which overflows Tyrus' buffer (web.xml) before any size is checked.
+     */
     static final int HARD_FRAME_LIMIT = 1024 * 1024;
 
     static final CloseReason.CloseCode UNAUTHORIZED = CloseReason.CloseCodes.getCloseCode(4401);

@@ -19,6 +19,8 @@ import java.time.Instant;
 @Table(name = "phone_call")
 public class Call {
 
+    static final int MAX_REASON = 255;
+
     public enum Direction {
         INCOMING,
         OUTGOING
@@ -133,7 +135,7 @@ public class Call {
 
     void end(CallStatus outcome, String reason, Instant at) {
         state = outcome;
-        endReason = reason;
+        endReason = fitted(reason);
         endedAt = at;
         unknownSince = null;
         // To the nearest second: instants come back from the database rounded to microseconds.
@@ -301,7 +303,12 @@ public class Call {
     }
 
     void setControlFailure(String controlFailure) {
-        this.controlFailure = controlFailure;
+        this.controlFailure = fitted(controlFailure);
+    }
+
+    /** A reason cut to its column, as a phone's reason with the command's state before it can be longer. */
+    private static String fitted(String reason) {
+        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 
     public String getEndReason() {

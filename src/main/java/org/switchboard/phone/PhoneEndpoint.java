@@ -39,7 +39,7 @@ public class PhoneEndpoint {
         sessions.opened(session, (String) handshake.get(TOKEN), Boolean.TRUE.equals(handshake.get(SEED)));
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = PhoneSessions.HARD_FRAME_LIMIT)
     public void message(Session session, String frame) {
         sessions.received(session, frame);
     }

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +34,10 @@ import org.switchboard.platform.JsonBuilders;
 public class PhoneSessions {
 
     static final int MAX_FRAME_CHARS = 64 * 1024;
-    /** Beyond this the WebSocket layer itself refuses the frame and closes with 1009 (too big). */
+    /**
+     * Beyond this the WebSocket layer closes the connection without reading the rest: 1009 for a fragmented message,
+     * 1011 for a single frame, which overflows Tyrus' buffer (web.xml) before any size is checked.
+     */
     static final int HARD_FRAME_LIMIT = 1024 * 1024;
 
     static final CloseReason.CloseCode UNAUTHORIZED = CloseReason.CloseCodes.getCloseCode(4401);
@@ -46,6 +51,8 @@ public class PhoneSessions {
     private static final String CONNECTION = PhoneConnection.class.getName();
     private static final Logger LOG = Logger.getLogger(PhoneSessions.class.getName());
     private static final AtomicLong FRAME_IDS = new AtomicLong();
+
+    private final RepeatedFailures repeatedFailures = new RepeatedFailures(LOG);
 
     @Inject
     private DeviceService devices;
@@ -114,25 +121,29 @@ public class PhoneSessions {
         }
     }
 
-    /** Tells the phone why its frame (null: unreadable) was refused, and closes a connection sending mostly errors. */
+    /**
+     * Tells the phone why its frame (null: unreadable) was refused, and closes a connection sending mostly errors. The
+     * server's own failures count too: a phone resending what the server cannot store would otherwise loop for ever.
+     */
     private void failed(PhoneConnection connection, Frame frame, RuntimeException failure) {
+        Instant now = clock.instant();
         if (failure instanceof FrameError e) {
             String frameId = e.frameId() != null || frame == null ? e.frameId() : frame.id();
             sendError(connection, e.code(), frameId, e.field(), e.getMessage());
-            if (connection.tooManyErrors(clock.instant())) {
-                connection.close(
-                        PhoneDisconnected.Reason.TOO_MANY_ERRORS,
-                        CloseReason.CloseCodes.VIOLATED_POLICY,
-                        "too many invalid frames");
-            }
         } else {
-            LOG.log(Level.WARNING, "Frame from phone " + connection.deviceName() + " failed", failure);
+            repeatedFailures.failed(connection.deviceName(), failure, now);
             sendError(
                     connection,
                     Frame.ErrorCode.SERVER_ERROR,
                     frame == null ? null : frame.id(),
                     null,
                     "the server could not handle this frame; send it again later");
+        }
+        if (connection.tooManyErrors(now)) {
+            connection.close(
+                    PhoneDisconnected.Reason.TOO_MANY_ERRORS,
+                    CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "too many invalid frames");
         }
     }
 
@@ -248,9 +259,9 @@ public class PhoneSessions {
                 events.fire(new PhoneStatusChanged(deviceId, status));
             }
             case "SMS" -> {
-                String number = frame.string("number");
-                String name = frame.optionalText("name").orElse(null);
-                String text = frame.string("Content");
+                String number = frame.string("number", Frame.MAX_NUMBER);
+                String name = frame.optionalText("name", Frame.MAX_NAME).orElse(null);
+                String text = frame.string("Content", Frame.MAX_SMS_TEXT);
                 Object event =
                         switch (frame.string("Type")) {
                             case "Receiving" -> new SmsReceived(deviceId, null, number, name, text, null, now);
@@ -275,8 +286,8 @@ public class PhoneSessions {
                         null,
                         state,
                         direction,
-                        frame.optionalText("number").orElse(null),
-                        frame.optionalText("name").orElse(null),
+                        frame.optionalNumber("number").orElse(null),
+                        frame.optionalText("name", Frame.MAX_NAME).orElse(null),
                         null,
                         null,
                         null,
@@ -372,7 +383,7 @@ public class PhoneSessions {
             case "result" -> {
                 String commandId = frame.string("ref");
                 boolean ok = frame.bool("ok");
-                String reason = frame.optionalString("reason").orElse(null);
+                String reason = cutReason(frame);
                 yield () -> commands.complete(deviceId, commandId, ok, reason);
             }
             case "status" -> {
@@ -390,7 +401,7 @@ public class PhoneSessions {
                     throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), "part", "1 ≤ part ≤ parts");
                 }
                 SmsPartReported.PartState state = enumValue(frame, "state", SmsPartReported.PartState.class);
-                String reason = frame.optionalString("reason").orElse(null);
+                String reason = cutReason(frame);
                 yield () -> {
                     PhoneCommand command = commands.find(commandId)
                             .filter(c -> c.getDeviceId() == deviceId && c.getAction() == CommandAction.SEND_SMS)
@@ -406,9 +417,9 @@ public class PhoneSessions {
                 SmsReceived sms = new SmsReceived(
                         deviceId,
                         frame.id(),
-                        frame.string("from"),
-                        frame.optionalText("name").orElse(null),
-                        frame.string("text"),
+                        frame.string("from", Frame.MAX_NUMBER),
+                        frame.optionalText("name", Frame.MAX_NAME).orElse(null),
+                        frame.string("text", Frame.MAX_SMS_TEXT),
                         frame.optionalInteger("sim").orElse(null),
                         reportedTime(frame, now));
                 yield () -> events.fire(sms);
@@ -416,15 +427,15 @@ public class PhoneSessions {
             case "call_state" -> {
                 CallReported call = new CallReported(
                         deviceId,
-                        frame.string("call"),
+                        frame.string("call", Frame.MAX_ID_LENGTH),
                         enumValue(frame, "state", CallReported.CallState.class),
                         frame.optionalString("direction").isPresent()
                                 ? enumValue(frame, "direction", CallReported.CallDirection.class)
                                 : null,
-                        frame.optionalText("number").orElse(null),
-                        frame.optionalText("name").orElse(null),
-                        frame.optionalString("reason").orElse(null),
-                        frame.optionalString("ref").orElse(null),
+                        frame.optionalNumber("number").orElse(null),
+                        frame.optionalText("name", Frame.MAX_NAME).orElse(null),
+                        cutReason(frame),
+                        frame.optionalString("ref", Frame.MAX_COMMAND_ID_LENGTH).orElse(null),
                         frame.optionalInteger("sim").orElse(null),
                         reportedTime(frame, now));
                 yield () -> events.fire(call);
@@ -457,9 +468,9 @@ public class PhoneSessions {
     /** What a {@code hello} (with the app, Android and model) or a {@code status} frame says of the phone. */
     private static DeviceStatus status(Frame frame, boolean withIdentity) {
         return new DeviceStatus(
-                withIdentity ? frame.optionalText("app").orElse(null) : null,
-                withIdentity ? frame.optionalText("android").orElse(null) : null,
-                withIdentity ? frame.optionalText("model").orElse(null) : null,
+                withIdentity ? frame.optionalText("app", Frame.MAX_VERSION).orElse(null) : null,
+                withIdentity ? frame.optionalText("android", Frame.MAX_VERSION).orElse(null) : null,
+                withIdentity ? frame.optionalText("model", Frame.MAX_NAME).orElse(null) : null,
                 batteryLevel(frame),
                 frame.optionalObject("battery")
                         .flatMap(battery -> frame.optionalBoolean(battery, "charging"))
@@ -498,16 +509,22 @@ public class PhoneSessions {
             return null;
         }
         List<Sim> sims = new ArrayList<>();
+        Set<Integer> slots = new HashSet<>();
         for (JsonValue value : array.get()) {
             if (!(value instanceof JsonObject sim)) {
                 throw new FrameError(Frame.ErrorCode.WRONG_TYPE, frame.id(), "sims", "an array of objects");
             }
             int slot = frame.optionalIntegerIn(sim, "slot")
                     .orElseThrow(() -> new FrameError(Frame.ErrorCode.MISSING_FIELD, frame.id(), "sims.slot", null));
+            if (!slots.add(slot)) {
+                throw new FrameError(Frame.ErrorCode.INVALID_VALUE, frame.id(), "sims.slot", "one SIM a slot");
+            }
             sims.add(new Sim(
                     slot,
-                    frame.optionalStringIn(sim, "carrier").orElse(null),
-                    frame.optionalStringIn(sim, "number").orElse(null)));
+                    Frame.cut(frame.optionalStringIn(sim, "carrier").orElse(null), Frame.MAX_NAME),
+                    frame.optionalStringIn(sim, "number")
+                            .map(number -> frame.checkedLength("sims.number", number, Frame.MAX_NUMBER))
+                            .orElse(null)));
         }
         return sims;
     }
@@ -539,6 +556,10 @@ public class PhoneSessions {
                 && !at.get().isBefore(EARLIEST_REPORT)
                 && !at.get().isAfter(now.plus(MAX_CLOCK_AHEAD));
         return believable ? at.get() : now;
+    }
+
+    private static String cutReason(Frame frame) {
+        return Frame.cut(frame.optionalString("reason").orElse(null), Frame.MAX_REASON);
     }
 
     private static String nextId() {

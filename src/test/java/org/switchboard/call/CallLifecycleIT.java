@@ -187,6 +187,31 @@ class CallLifecycleIT {
     }
 
     @Test
+    void aControlRefusedWithTheLongestReasonIsShownCutToItsColumn() {
+        String local = localNumber();
+        Fixtures.Phone paired = fixtures.phone("long-reason");
+        String secretary = fixtures.user("secretary", "STAFF", false);
+        try (TestPhone phone = TestPhone.connect(base, paired.token())) {
+            phone.hello();
+            report(phone, "lr-1", "ringing", local);
+            report(phone, "lr-1", "active", local);
+            String call = String.valueOf(callId(fixtures.callsOnce(paired.id(), "ACTIVE"), "ACTIVE"));
+
+            fixtures.calls("calls", "mute", "user", secretary, "call", call);
+            JsonObject mute = phone.await("mute");
+            String result = phone.send(
+                    "result",
+                    "{\"ref\": \"" + mute.getString("id") + "\", \"ok\": false, \"reason\": \"" + "r".repeat(255)
+                            + "\"}");
+            phone.await(f -> action(f).equals("ack") && ref(f).equals(result));
+
+            String calls = fixtures.callsOnce(paired.id(), "failure=FAILED");
+            assertTrue(
+                    calls.contains("failure=FAILED: " + "r".repeat(255 - "FAILED: ".length()) + " muted=false"), calls);
+        }
+    }
+
+    @Test
     void muteIsAskedOfThePhoneAndTakenBackWhenThePhoneCannot() {
         String local = localNumber();
         Fixtures.Phone paired = fixtures.phone("mute");

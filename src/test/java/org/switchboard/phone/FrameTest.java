@@ -69,4 +69,22 @@ class FrameTest {
         assertEquals(code, error.code());
         assertEquals(field, error.field());
     }
+
+    @Test
+    void bracketsInsideStringsDoNotCountTowardTheDepth() {
+        String deep = "[".repeat(Frame.MAX_DEPTH);
+        String text = "{\"action\": \"" + deep + "\\\"" + deep + "\", \"data\": " + "[".repeat(Frame.MAX_DEPTH - 1)
+                + "]".repeat(Frame.MAX_DEPTH - 1) + "}";
+
+        assertEquals(false, Frame.nestedTooDeeply(text));
+        assertEquals(true, Frame.nestedTooDeeply("{\"data\": " + "[".repeat(Frame.MAX_DEPTH) + "}"));
+    }
+
+    @Test
+    void aTextIsCutWithoutSplittingACharacterMadeOfTwo() {
+        assertEquals("abc", Frame.cut("abcdef", 3));
+        assertEquals("ab", Frame.cut("ab\uD83D\uDE00", 3));
+        assertEquals("ab\uD83D\uDE00", Frame.cut("ab\uD83D\uDE00c", 4));
+        assertEquals(null, Frame.cut(null, 3));
+    }
 }

@@ -29,7 +29,12 @@ public final class Deployments {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, WAR.toFile()));
         war.setWebXML(new StringAsset(withTestPathsOpen(read(war, WEB_XML))));
         war.addClasses(
-                ContainerTest.class, Deployments.class, FixtureServlet.class, PhoneEventLog.class, WebhookLog.class);
+                ContainerTest.class,
+                Deployments.class,
+                FixtureServlet.class,
+                LogLines.class,
+                PhoneEventLog.class,
+                WebhookLog.class);
         return war;
     }
 

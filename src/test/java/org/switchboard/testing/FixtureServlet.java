@@ -43,6 +43,7 @@ import org.switchboard.security.Role;
 import org.switchboard.security.User;
 import org.switchboard.security.UserService;
 import org.switchboard.sms.Campaigns;
+import org.switchboard.sms.IncomingSms;
 import org.switchboard.sms.SmsMessage;
 import org.switchboard.sms.SmsOutbox;
 import org.switchboard.sms.SmsService;
@@ -187,6 +188,10 @@ public class FixtureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
+        if ("logLines".equals(request.getParameter("read"))) {
+            response.getWriter().write(String.valueOf(LogLines.count()));
+            return;
+        }
         if ("memory".equals(request.getParameter("read"))) {
             response.getWriter().write(memory());
             return;
@@ -292,7 +297,18 @@ public class FixtureServlet extends HttpServlet {
             case "device" ->
                 response.getWriter()
                         .write(String.valueOf(devices.findById(device).map(FixtureServlet::describe)));
-            default -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, "read=events, commands or device");
+            case "incomingOf" ->
+                response.getWriter()
+                        .write(em.createQuery(
+                                        "select i from IncomingSms i where i.deviceId = :device order by i.id",
+                                        IncomingSms.class)
+                                .setParameter("device", device)
+                                .getResultStream()
+                                .map(sms -> sms.getNumberAsReported() + " name=" + sms.getNameOnPhone() + " length="
+                                        + sms.getText().length())
+                                .collect(Collectors.joining("\n")));
+            default ->
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "read=events, commands, device or incomingOf");
         }
     }
 
@@ -625,7 +641,8 @@ public class FixtureServlet extends HttpServlet {
                         + c.getPlacedBy() + " handledBy=" + c.getHandledBy() + " rejectedBy=" + c.getRejectedBy()
                         + " endedBy=" + c.getEndedBy() + " answered=" + (c.getAnsweredAt() != null) + " duration="
                         + c.getDurationSeconds() + " reason=" + c.getEndReason() + " failure="
-                        + c.getControlFailure() + " muted=" + c.isMuted() + " notes=" + c.getNotes())
+                        + c.getControlFailure() + " muted=" + c.isMuted() + " notes=" + c.getNotes() + " nameOnPhone="
+                        + c.getNameOnPhone())
                 .collect(Collectors.joining("\n"));
     }
 }

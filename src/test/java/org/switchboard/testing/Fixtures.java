@@ -105,7 +105,12 @@ public final class Fixtures {
         return post(form);
     }
 
-    /** What the server holds about a phone: {@code events}, {@code commands} or {@code device}. */
+    /** How many lines the server has logged since the first call, which starts the count. */
+    public long logLines() {
+        return Long.parseLong(get("?read=logLines").strip());
+    }
+
+    /** What the server holds about a phone: {@code events}, {@code commands}, {@code device} or {@code incomingOf} (its received SMS). */
     public String read(String what, long device) {
         return get("?read=" + what + "&device=" + device);
     }

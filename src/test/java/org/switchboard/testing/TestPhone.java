@@ -105,6 +105,26 @@ public final class TestPhone implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a frame the server may close the socket on before reading it all: waits until the frame is sent or the
+     * socket closed, whichever comes first.
+     */
+    public void sendOrBeClosed(String frame) {
+        synchronized (sending) {
+            CompletableFuture<WebSocket> sent = socket.sendText(frame, true);
+            try {
+                CompletableFuture.anyOf(sent, closed).get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException closedWhileSending) {
+                // The server closed, or reset, the connection before it had the whole frame: what the caller awaits.
+            } catch (TimeoutException e) {
+                throw new AssertionError("Neither sent nor closed within " + DEADLINE, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Sends a version-1 frame with a fresh id, and returns the id. */
     public String send(String action, String data) {
         String id = nextId();

@@ -1,6 +1,7 @@
 package org.switchboard.contact;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -49,8 +50,34 @@ public record ContactCard(
                     invoice.getCurrency(),
                     invoice.getStatus());
         }
+
+        /** The amount as every page writes it: see {@link ContactCard#shown}. */
+        public String amountShown() {
+            return shown(amount, currency);
+        }
     }
 
     /** What is owed, in one currency. */
-    public record Amount(String currency, BigDecimal amount) {}
+    public record Amount(String currency, BigDecimal amount) {
+
+        /** The amount as every page and every SMS writes it: see {@link ContactCard#shown}. */
+        public String shown() {
+            return ContactCard.shown(amount, currency);
+        }
+    }
+
+    /**
+     * An amount with its currency's own number of decimals (three for the dinar, two for the euro), so that the card,
+     * the call pop-up and an SMS say the same thing: {@code 250.500} for 250.5 TND.
+     */
+    public static String shown(BigDecimal amount, String currency) {
+        int digits;
+        try {
+            digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            digits = -1;
+        }
+        BigDecimal shown = digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.HALF_UP);
+        return shown.toPlainString();
+    }
 }

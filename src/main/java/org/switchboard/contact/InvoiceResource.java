@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,13 +31,14 @@ public class InvoiceResource {
             summary = "Create or replace an invoice",
             description = "The invoice belongs to the contact whose external id is given in 'contact'. Amounts have at"
                     + " most 3 decimals; currency is an ISO 4217 code.")
-    @APIResponse(responseCode = "200", description = "Saved; the body is the invoice as stored")
+    @APIResponse(responseCode = "201", description = "Created; the body is the invoice as stored")
+    @APIResponse(responseCode = "200", description = "Replaced; the body is the invoice as stored")
     @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
     @APIResponse(responseCode = "401", description = "No valid API key")
-    public ContactCard.InvoiceSummary put(
-            @PathParam("number") String number, InvoiceInput input, @Context SecurityContext caller) {
-        return ContactCard.InvoiceSummary.of(
-                contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input)
-                        .invoice());
+    public Response put(@PathParam("number") String number, InvoiceInput input, @Context SecurityContext caller) {
+        ContactService.SavedInvoice saved = contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input);
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ContactCard.InvoiceSummary.of(saved.invoice()))
+                .build();
     }
 }

@@ -393,9 +393,7 @@ public class SmsService {
                 balance.isEmpty()
                         ? "0"
                         : balance.stream()
-                                .map(owed -> owed.amount()
-                                                .setScale(2, RoundingMode.HALF_UP)
-                                                .toPlainString() + " " + owed.currency())
+                                .map(owed -> owed.shown() + " " + owed.currency())
                                 .collect(Collectors.joining(" + ")));
         return values;
     }

@@ -37,6 +37,9 @@ public class LoginView {
     private LanguageView language;
 
     @Inject
+    private CurrentUser currentUser;
+
+    @Inject
     private Clock clock;
 
     private String username;
@@ -68,7 +71,10 @@ public class LoginView {
     }
 
     private void onSignedIn() {
-        users.find(username).ifPresent(user -> language.adoptUserPreference(user.getUsername(), user.getLanguage()));
+        users.find(username).ifPresent(user -> {
+            currentUser.signedInAs(user);
+            language.adoptUserPreference(user.getUsername(), user.getLanguage());
+        });
     }
 
     // Asks only the throttle, which counts every name alike: whether the name is a user's must not show.

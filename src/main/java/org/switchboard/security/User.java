@@ -66,6 +66,10 @@ public class User {
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
+    /** Raised at each new password, so that the sessions signed in with an earlier one know they have ended. */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
+
     private String language;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -99,6 +103,7 @@ public class User {
         this.passwordHash = Objects.requireNonNull(newHash);
         this.mustChangePassword = temporary;
         this.failedLogins = 0;
+        this.credentialVersion++;
     }
 
     void forgetFailedLogins() {
@@ -155,6 +160,10 @@ public class User {
 
     public int getFailedLogins() {
         return failedLogins;
+    }
+
+    public int getCredentialVersion() {
+        return credentialVersion;
     }
 
     public String getLanguage() {

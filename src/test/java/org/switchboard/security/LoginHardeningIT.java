@@ -153,6 +153,36 @@ class LoginHardeningIT {
         assertEquals(0, fixtures().failedLogins(user));
     }
 
+    @Test
+    @DisplayName("changing the password signs the user out of their other sessions, and the login page says why")
+    void aPasswordChangeEndsTheOtherSessions() {
+        String user = fixtures().user("changer", "STAFF", false);
+        LoginClient here = newClient();
+        LoginClient elsewhere = newClient();
+        assertTrue(here.signIn(user, Fixtures.PASSWORD).redirectsTo("index.xhtml"));
+        assertTrue(elsewhere.signIn(user, Fixtures.PASSWORD).redirectsTo("index.xhtml"));
+        assertEquals(200, elsewhere.get("index.xhtml").status());
+
+        LoginClient.Response changed = here.submit(
+                "account/password.xhtml",
+                "password",
+                Map.of(
+                        "password:current", Fixtures.PASSWORD,
+                        "password:new", "a-new-secret-phrase",
+                        "password:confirm", "a-new-secret-phrase",
+                        "password:save", ""));
+
+        assertTrue(changed.redirectsTo("index.xhtml"), () -> describe(changed) + changed.body());
+        assertEquals(200, here.get("index.xhtml").status(), "the session that changed it goes on");
+        LoginClient.Response signedOut = elsewhere.get("index.xhtml");
+        assertTrue(signedOut.redirectsTo("login.xhtml?passwordChanged=true"), describe(signedOut));
+        assertTrue(elsewhere
+                .get("login.xhtml?passwordChanged=true")
+                .body()
+                .contains("Your password was changed in another session."));
+        assertTrue(elsewhere.get("index.xhtml").redirectsTo("login.xhtml"));
+    }
+
     /** Sends {@code count} sign-ins of one user at once, each from its own client, the i-th with password(i). */
     private List<LoginClient.Response> inParallel(int count, Function<Integer, String> password, String user)
             throws Exception {

@@ -36,7 +36,8 @@ public class InvoiceResource {
     @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
     @APIResponse(responseCode = "401", description = "No valid API key")
     public Response put(@PathParam("number") String number, InvoiceInput input, @Context SecurityContext caller) {
-        ContactService.SavedInvoice saved = contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input);
+        ContactService.SavedInvoice saved =
+                contacts.saveInvoice(caller.getUserPrincipal().getName(), number, input);
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ContactCard.InvoiceSummary.of(saved.invoice()))
                 .build();

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Re-reads the signed-in user at each page: a user disabled by an admin is signed out at their next click, a user with
+ * Re-reads the signed-in user at each page: a user disabled by an admin is signed out at their next click, so is a
+ * session signed in with a password that has since been changed (elsewhere, or reset by an admin), a user with
  * a temporary password is kept on the password page until they choose their own, and a page that the user's role
  * does not open answers 403 (the container only requires a signed-in user: {@code web.xml} says why). The role is
  * the one in the database at this click, so a user an admin demoted loses the pages at once.
@@ -23,6 +24,7 @@ public class AccountGateFilter extends HttpFilter {
 
     static final String PASSWORD_PAGE = "/account/password.xhtml";
     static final String DISABLED_PAGE = "/login.xhtml?disabled=true";
+    static final String PASSWORD_CHANGED_PAGE = "/login.xhtml?passwordChanged=true";
     private static final long serialVersionUID = 1L;
 
     private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
@@ -54,10 +56,12 @@ public class AccountGateFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getUserPrincipal() != null && isPage(request)) {
-            if (!currentUser.reload()) {
+            CurrentUser.Standing standing = currentUser.reload();
+            if (standing != CurrentUser.Standing.SIGNED_IN) {
                 request.logout();
                 request.getSession().invalidate();
-                response.sendRedirect(request.getContextPath() + DISABLED_PAGE);
+                String page = standing == CurrentUser.Standing.DISABLED ? DISABLED_PAGE : PASSWORD_CHANGED_PAGE;
+                response.sendRedirect(request.getContextPath() + page);
                 return;
             }
             if (currentUser.isMustChangePassword() && !request.getServletPath().equals(PASSWORD_PAGE)) {

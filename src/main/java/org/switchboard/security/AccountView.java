@@ -28,6 +28,7 @@ public class AccountView {
         }
         try {
             users.changeOwnPassword(currentUser.getUsername(), currentPassword, newPassword);
+            currentUser.passwordChanged();
         } catch (InvalidInputException e) {
             Messages.error(e);
             return null;

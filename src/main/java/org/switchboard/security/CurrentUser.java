@@ -33,8 +33,20 @@ public class CurrentUser implements Serializable {
     private Role role;
     private boolean canSeeNumbers;
     private boolean mustChangePassword;
+    private int credentialVersion;
 
-    /** The user behind this session, loaded at first use and again at each page by {@link AccountGateFilter}. */
+    /** What {@link #reload()} found: whether this session may go on. */
+    enum Standing {
+        SIGNED_IN,
+        /** The user no longer exists or has been disabled. */
+        DISABLED,
+        /** The password was changed since this session signed in (in another session, or by an admin's reset). */
+        PASSWORD_CHANGED
+    }
+
+    /**
+     * The user behind this session, loaded at sign-in (or first use) and again at each page by {@link AccountGateFilter}.
+     */
     public Optional<CurrentUser> signedIn() {
         Principal caller = securityContext.getCallerPrincipal();
         if (caller == null) {
@@ -46,23 +58,38 @@ public class CurrentUser implements Serializable {
         return Optional.of(this);
     }
 
-    /**
-     * Reads the user afresh, so that changes an admin made since sign-in apply at once.
-     *
-     * @return false if the user no longer exists or has been disabled
-     */
-    boolean reload() {
+    /** Called at sign-in: this session holds the password the user has now. */
+    void signedInAs(User user) {
+        take(user);
+        credentialVersion = user.getCredentialVersion();
+    }
+
+    /** Called when this session changed the password: it goes on, the user's other sessions end. */
+    void passwordChanged() {
+        users.find(username).ifPresent(this::signedInAs);
+    }
+
+    /** Reads the user afresh, so that changes an admin made since sign-in apply at once. */
+    Standing reload() {
         Principal caller = securityContext.getCallerPrincipal();
         if (caller == null) {
-            return false;
+            return Standing.DISABLED;
         }
         Optional<User> user = users.find(caller.getName()).filter(User::isEnabled);
-        user.ifPresent(this::take);
-        return user.isPresent();
+        if (user.isEmpty()) {
+            return Standing.DISABLED;
+        }
+        if (!user.get().getUsername().equals(username)) {
+            signedInAs(user.get());
+        } else if (user.get().getCredentialVersion() != credentialVersion) {
+            return Standing.PASSWORD_CHANGED;
+        }
+        take(user.get());
+        return Standing.SIGNED_IN;
     }
 
     private void refresh(String name) {
-        users.find(name).ifPresent(this::take);
+        users.find(name).ifPresent(this::signedInAs);
     }
 
     private void take(User user) {

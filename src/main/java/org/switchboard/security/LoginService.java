@@ -4,16 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.audit.AuditEvent;
 
-/** Checks a username and password, counting failures and locking accounts that collect too many. */
+/**
+ * Checks a username and password. A try that {@link LoginThrottle} lets in costs one password hash whether the user
+ * exists or not, and a try it holds back costs none whatever the name, so that neither the answer nor its time tells
+ * which names are real.
+ */
 @ApplicationScoped
 @Transactional
 public class LoginService {
@@ -27,74 +28,95 @@ public class LoginService {
     private Passwords passwords;
 
     @Inject
-    private Clock clock;
+    private LoginThrottle throttle;
 
     @Inject
     private Event<AuditEvent> audit;
 
-    @Inject
-    @ConfigProperty(name = "switchboard.login.max-failures")
-    private int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.login.lockout-minutes")
-    private long lockoutMinutes;
-
     public enum Result {
         SUCCESS,
         INVALID,
-        LOCKED,
+        /** Too many tries at this username or from this address: not checked, try again later. */
+        HELD_BACK,
         DISABLED
     }
 
-    public LockoutPolicy lockoutPolicy() {
-        return new LockoutPolicy(maxFailures, Duration.ofMinutes(lockoutMinutes));
+    /**
+     * @param address the client's address, for the limit on tries from one place
+     */
+    public Result authenticate(String username, String password, String address) {
+        String name = normalise(username);
+        LoginThrottle.Admission admission = throttle.admit(name, address);
+        if (!admission.admitted()) {
+            // Not audited: a flood of refused tries must cost next to nothing.
+            return Result.HELD_BACK;
+        }
+        Result result = check(name, password == null ? "" : password);
+        if (result == Result.SUCCESS) {
+            throttle.succeeded(name, address);
+        } else {
+            auditHolds(admission, name, address);
+        }
+        return result;
     }
 
-    public Result authenticate(String username, String password) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    private Result check(String name, String password) {
         Optional<User> found = users.find(name);
-        Instant now = clock.instant();
         if (found.isEmpty()) {
-            passwords.matchNothing(password == null ? "" : password);
+            passwords.matchNothing(password);
             audit.fire(AuditEvent.failure(name, SecurityAction.LOGIN_FAILED.name(), name, "unknown user"));
             return Result.INVALID;
         }
         User user = found.get();
-        if (user.isLockedAt(now)) {
-            audit.fire(AuditEvent.failure(name, SecurityAction.LOGIN_FAILED.name(), name, "account locked"));
-            return Result.LOCKED;
-        }
-        if (password == null || !passwords.matches(password, user.getPasswordHash())) {
-            return recordFailure(user, now);
+        if (!passwords.matches(password, user.getPasswordHash())) {
+            users.countFailedLogin(name);
+            audit.fire(AuditEvent.failure(name, SecurityAction.LOGIN_FAILED.name(), name, "wrong password"));
+            return Result.INVALID;
         }
         if (!user.isEnabled()) {
             audit.fire(AuditEvent.failure(name, SecurityAction.LOGIN_FAILED.name(), name, "account disabled"));
             return Result.DISABLED;
         }
-        user.recordSuccessfulLogin(now);
+        users.recordLogin(name);
         audit.fire(AuditEvent.success(name, SecurityAction.LOGIN.name(), name));
         return Result.SUCCESS;
     }
 
-    private Result recordFailure(User user, Instant now) {
-        String name = user.getUsername();
-        audit.fire(AuditEvent.failure(name, SecurityAction.LOGIN_FAILED.name(), name, "wrong password"));
-        if (user.recordFailedLogin(now, lockoutPolicy())) {
-            LOG.warning(() -> "Account " + name + " locked until " + user.getLockedUntil() + " after "
-                    + user.getFailedLogins() + " failed logins");
+    private void auditHolds(LoginThrottle.Admission admission, String name, String address) {
+        if (admission.holdsUsernameUntil() != null) {
+            LOG.warning(() -> "Sign-in tries at " + name + " held back until " + admission.holdsUsernameUntil());
             audit.fire(new AuditEvent(
                     AuditEvent.SYSTEM,
-                    SecurityAction.ACCOUNT_LOCKED.name(),
+                    SecurityAction.USERNAME_HELD_BACK.name(),
                     name,
                     AuditEvent.Outcome.SUCCESS,
-                    "locked until " + user.getLockedUntil()));
-            return Result.LOCKED;
+                    "until " + admission.holdsUsernameUntil()));
         }
-        return Result.INVALID;
+        if (admission.holdsAddressUntil() != null) {
+            LOG.warning(() -> "Sign-in tries from " + address + " held back until " + admission.holdsAddressUntil());
+            audit.fire(new AuditEvent(
+                    AuditEvent.SYSTEM,
+                    SecurityAction.ADDRESS_HELD_BACK.name(),
+                    address,
+                    AuditEvent.Outcome.SUCCESS,
+                    "until " + admission.holdsAddressUntil()));
+        }
+    }
+
+    /** Until when tries at this username or from this address must wait, if they must. */
+    public Optional<Instant> heldBackUntil(String username, String address) {
+        return throttle.heldUntil(normalise(username), address);
+    }
+
+    public LoginThrottle.Limit usernameLimit() {
+        return throttle.perUsername();
     }
 
     public void recordLogout(String username) {
         audit.fire(AuditEvent.success(username, SecurityAction.LOGOUT.name(), username));
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.switchboard.i18n.LanguageView;
 import org.switchboard.i18n.Messages;
 
@@ -36,6 +37,9 @@ public class LoginView {
     private LanguageView language;
 
     @Inject
+    private CurrentUser currentUser;
+
+    @Inject
     private Clock clock;
 
     private String username;
@@ -43,8 +47,9 @@ public class LoginView {
 
     public String login() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(),
+                request,
                 (HttpServletResponse) external.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         password = null;
@@ -59,22 +64,27 @@ public class LoginView {
                 yield "/index.xhtml?faces-redirect=true";
             }
             default -> {
-                explainFailure();
+                explainFailure(request.getRemoteAddr());
                 yield null;
             }
         };
     }
 
     private void onSignedIn() {
-        users.find(username).ifPresent(user -> language.adoptUserPreference(user.getUsername(), user.getLanguage()));
+        users.find(username).ifPresent(user -> {
+            currentUser.signedInAs(user);
+            language.adoptUserPreference(user.getUsername(), user.getLanguage());
+        });
     }
 
-    private void explainFailure() {
-        users.find(username)
-                .filter(user -> user.isLockedAt(clock.instant()))
-                .ifPresentOrElse(
-                        user -> Messages.error("login.locked", minutesUntil(user.getLockedUntil())),
-                        () -> Messages.error("login.failed"));
+    // Asks only the throttle, which counts every name alike: whether the name is a user's must not show.
+    private void explainFailure(String address) {
+        Optional<Instant> heldUntil = logins.heldBackUntil(username, address);
+        if (heldUntil.isPresent()) {
+            Messages.error("login.heldBack", minutesUntil(heldUntil.get()));
+        } else {
+            Messages.error("login.failed");
+        }
     }
 
     private long minutesUntil(Instant moment) {
@@ -82,8 +92,8 @@ public class LoginView {
         return Math.max(1, (seconds + 59) / 60);
     }
 
-    public LockoutPolicy getLockoutPolicy() {
-        return logins.lockoutPolicy();
+    public LoginThrottle.Limit getUsernameLimit() {
+        return logins.usernameLimit();
     }
 
     public String getUsername() {

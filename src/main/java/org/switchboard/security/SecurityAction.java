@@ -4,7 +4,8 @@ package org.switchboard.security;
 enum SecurityAction {
     LOGIN,
     LOGIN_FAILED,
-    ACCOUNT_LOCKED,
+    USERNAME_HELD_BACK,
+    ADDRESS_HELD_BACK,
     LOGOUT,
     USER_CREATED,
     USER_UPDATED,

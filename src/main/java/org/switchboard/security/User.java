@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -19,11 +20,22 @@ import java.util.Objects;
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.ALL, query = "select u from User u order by u.username")
 @NamedQuery(name = User.COUNT, query = "select count(u) from User u")
+@NamedNativeQuery(
+        name = User.COUNT_FAILED_LOGIN,
+        query = "update app_user set failed_logins = failed_logins + 1 where username = ?")
+@NamedNativeQuery(
+        name = User.RECORD_LOGIN,
+        query = "update app_user set failed_logins = 0, last_login_at = ? where username = ?")
 public class User {
 
     static final String BY_USERNAME = "User.byUsername";
     static final String ALL = "User.all";
     static final String COUNT = "User.count";
+    // Sign-ins change their counts with one UPDATE each, not through the versioned entity, so that tries sent at once
+    // each count once instead of failing on each other's version. In SQL: EclipseLink raises the version in a JPQL
+    // bulk update, and the sign-in's own write of the user (its language) then failed against tries counted meanwhile.
+    static final String COUNT_FAILED_LOGIN = "User.countFailedLogin";
+    static final String RECORD_LOGIN = "User.recordLogin";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,8 +66,9 @@ public class User {
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    /** Raised at each new password, so that the sessions signed in with an earlier one know they have ended. */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
 
     private String language;
 
@@ -86,44 +99,15 @@ public class User {
         this.canSeeNumbers = role.seesNumbersByDefault();
     }
 
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /**
-     * Counts a wrong password.
-     *
-     * @return true if this failure locked the account
-     */
-    boolean recordFailedLogin(Instant now, LockoutPolicy policy) {
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            failedLogins = 0;
-            lockedUntil = null;
-        }
-        failedLogins++;
-        if (failedLogins >= policy.maxFailures() && lockedUntil == null) {
-            lockedUntil = now.plus(policy.lockout());
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccessfulLogin(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-    }
-
     void changePassword(String newHash, boolean temporary) {
         this.passwordHash = Objects.requireNonNull(newHash);
         this.mustChangePassword = temporary;
         this.failedLogins = 0;
-        this.lockedUntil = null;
+        this.credentialVersion++;
     }
 
-    void unlock() {
+    void forgetFailedLogins() {
         failedLogins = 0;
-        lockedUntil = null;
     }
 
     public Long getId() {
@@ -178,8 +162,8 @@ public class User {
         return failedLogins;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public int getCredentialVersion() {
+        return credentialVersion;
     }
 
     public String getLanguage() {

@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
-/** Signs users in against the {@code app_user} table, with the lockout rules of {@link LoginService}. */
+/** Signs users in against the {@code app_user} table, with the limits on tries of {@link LoginService}. */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
 
@@ -17,9 +18,13 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     private UserService users;
 
+    @Inject
+    private HttpServletRequest request;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String username = credential.getCaller();
-        if (logins.authenticate(username, credential.getPasswordAsString()) != LoginService.Result.SUCCESS) {
+        if (logins.authenticate(username, credential.getPasswordAsString(), request.getRemoteAddr())
+                != LoginService.Result.SUCCESS) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         User user = users.find(username).orElseThrow();

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +36,9 @@ public class UserService {
 
     @Inject
     private Event<AuditEvent> audit;
+
+    @Inject
+    private LoginThrottle throttle;
 
     /** A user just created or given a new password, with that password in clear: shown once, never stored. */
     public record IssuedPassword(User user, String password) {}
@@ -113,11 +118,24 @@ public class UserService {
         return user;
     }
 
+    /** Lets tries at the user's name go on at once, however many wrong passwords came before. */
     public User unlock(String actor, String username) {
         User user = require(username);
-        user.unlock();
+        user.forgetFailedLogins();
+        throttle.release(user.getUsername());
         audit.fire(AuditEvent.success(actor, SecurityAction.USER_UNLOCKED.name(), user.getUsername()));
         return user;
+    }
+
+    void countFailedLogin(String username) {
+        em.createNamedQuery(User.COUNT_FAILED_LOGIN).setParameter(1, username).executeUpdate();
+    }
+
+    void recordLogin(String username) {
+        em.createNamedQuery(User.RECORD_LOGIN)
+                .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(2, username)
+                .executeUpdate();
     }
 
     /** Gives the user a generated password that must be changed at next login. */

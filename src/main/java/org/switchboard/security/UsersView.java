@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 import org.switchboard.i18n.Messages;
@@ -24,7 +23,7 @@ public class UsersView implements Serializable {
     private CurrentUser currentUser;
 
     @Inject
-    private Clock clock;
+    private LoginThrottle throttle;
 
     private List<User> list;
     private UserForm form = new UserForm();
@@ -86,8 +85,9 @@ public class UsersView implements Serializable {
         return list;
     }
 
+    /** Whether tries at the user's name are held back now (an admin's unlock lets them in at once). */
     public boolean isLocked(User user) {
-        return user.isLockedAt(clock.instant());
+        return throttle.isHeld(user.getUsername());
     }
 
     public Role[] getRoles() {

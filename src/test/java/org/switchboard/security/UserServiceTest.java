@@ -21,6 +21,7 @@ import org.switchboard.testing.Fixtures;
 class UserServiceTest {
 
     private static final String ADMIN = "test-admin";
+    private static final String ADDRESS = "192.0.2.10";
 
     @Deployment
     static WebArchive deployment() {
@@ -40,7 +41,8 @@ class UserServiceTest {
     void theFirstStartCreatesAnAdminWithTheConfiguredPasswordWhoMustChangeIt() {
         User admin = users.find(AdminBootstrap.ADMIN).orElseThrow();
 
-        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(AdminBootstrap.ADMIN, "first-start-secret"));
+        assertEquals(
+                LoginService.Result.SUCCESS, logins.authenticate(AdminBootstrap.ADMIN, "first-start-secret", ADDRESS));
         assertEquals(Role.ADMIN, admin.getRole());
         assertTrue(admin.isMustChangePassword());
         assertTrue(admin.isCanSeeNumbers());
@@ -55,7 +57,7 @@ class UserServiceTest {
         assertTrue(issued.user().isMustChangePassword());
         assertTrue(issued.password().length() >= Passwords.MIN_LENGTH);
         assertFalse(issued.user().isCanSeeNumbers(), "staff do not see numbers unless granted");
-        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, issued.password()));
+        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, issued.password(), ADDRESS));
         assertEquals(
                 1,
                 audit.count(
@@ -110,8 +112,8 @@ class UserServiceTest {
 
         UserService.IssuedPassword reset = users.resetPassword(ADMIN, name);
 
-        assertEquals(LoginService.Result.INVALID, logins.authenticate(name, Fixtures.PASSWORD));
-        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, reset.password()));
+        assertEquals(LoginService.Result.INVALID, logins.authenticate(name, Fixtures.PASSWORD, ADDRESS));
+        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, reset.password(), ADDRESS));
         assertTrue(users.find(name).orElseThrow().isMustChangePassword());
         assertEquals(
                 1,
@@ -144,7 +146,7 @@ class UserServiceTest {
         users.changeOwnPassword(name, temporary, Fixtures.PASSWORD);
 
         assertFalse(users.find(name).orElseThrow().isMustChangePassword());
-        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, Fixtures.PASSWORD));
+        assertEquals(LoginService.Result.SUCCESS, logins.authenticate(name, Fixtures.PASSWORD, ADDRESS));
     }
 
     @Test

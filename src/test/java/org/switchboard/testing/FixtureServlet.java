@@ -221,6 +221,11 @@ public class FixtureServlet extends HttpServlet {
                     .write(entries.setMaxResults(50).getResultStream().collect(Collectors.joining("\n")));
             return;
         }
+        if ("failedLogins".equals(request.getParameter("read"))) {
+            User user = users.find(request.getParameter("username")).orElseThrow();
+            response.getWriter().write(String.valueOf(user.getFailedLogins()));
+            return;
+        }
         if ("sms".equals(request.getParameter("read"))) {
             response.getWriter().write(describeSms(Long.parseLong(request.getParameter("id"))));
             return;
@@ -545,6 +550,10 @@ public class FixtureServlet extends HttpServlet {
             case "disabled" -> {
                 users.setEnabled(AuditEvent.SYSTEM, request.getParameter("username"), false);
                 response.getWriter().write("disabled");
+            }
+            case "unlocked" -> {
+                users.unlock(AuditEvent.SYSTEM, request.getParameter("username"));
+                response.getWriter().write("unlocked");
             }
             case "role" -> {
                 User user = users.find(request.getParameter("username")).orElseThrow();

@@ -49,6 +49,17 @@ public final class Fixtures {
         post(Map.of("create", "disabled", "username", username));
     }
 
+    /** Lets the user sign in again at once, as an admin would with "Unlock" on the users page. */
+    public void unlock(String username) {
+        post(Map.of("create", "unlocked", "username", username));
+    }
+
+    /** The wrong passwords counted for the user since their last sign-in. */
+    public int failedLogins(String username) {
+        return Integer.parseInt(
+                get("?read=failedLogins&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)));
+    }
+
     /** Gives the user another role, as an admin would on the users page. */
     public void role(String username, String role) {
         post(Map.of("create", "role", "username", username, "role", role));

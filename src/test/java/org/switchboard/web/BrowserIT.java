@@ -99,7 +99,7 @@ class BrowserIT {
     }
 
     @Test
-    @DisplayName("five wrong passwords lock the account, and the page says for how long")
+    @DisplayName("after five wrong passwords even the right one must wait, and the page says for how long")
     void lockoutIsExplained() {
         String staff = fixtures.user("locked", "STAFF", false);
         browser.open(base, "login.xhtml");
@@ -110,10 +110,10 @@ class BrowserIT {
             browser.waitFor(By.id("login:messages"));
         }
 
-        browser.waitForText(By.id("login:messages"), "This account is locked");
-        assertTrue(browser.waitFor(By.id("login:messages")).getText().contains("15 minute"));
+        browser.waitForText(By.id("login:messages"), "Too many wrong passwords");
+        assertTrue(browser.waitFor(By.id("login:messages")).getText().contains("1 minute"));
         signIn(staff, Fixtures.PASSWORD);
-        browser.waitForText(By.id("login:messages"), "This account is locked");
+        browser.waitForText(By.id("login:messages"), "Too many wrong passwords");
     }
 
     @Test

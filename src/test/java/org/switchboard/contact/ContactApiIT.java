@@ -55,15 +55,17 @@ class ContactApiIT {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertTrue(created.body().contains("\"e164\":\"+216" + mobile + "\""), created.body());
-        HttpResponse<String> invoice = put(
-                "api/v1/invoices/" + Fixtures.uniqueName("INV"),
+        String invoiceNumber = Fixtures.uniqueName("INV");
+        String invoiceBody =
                 """
                 {"contact": "%s", "issueDate": "2026-11-01", "dueDate": "2026-11-30",
                  "amount": 250.5, "amountPaid": 0, "currency": "TND", "status": "UNPAID"}
                 """
-                        .formatted(guardian),
-                key);
-        assertEquals(200, invoice.statusCode(), invoice.body());
+                        .formatted(guardian);
+        HttpResponse<String> invoice = put("api/v1/invoices/" + invoiceNumber, invoiceBody, key);
+        HttpResponse<String> sameInvoice = put("api/v1/invoices/" + invoiceNumber, invoiceBody, key);
+        assertEquals(201, invoice.statusCode(), "a new invoice, as a new contact: " + invoice.body());
+        assertEquals(200, sameInvoice.statusCode(), sameInvoice.body());
 
         HttpResponse<String> found = get("api/v1/contacts/by-phone/00216" + mobile, key);
 

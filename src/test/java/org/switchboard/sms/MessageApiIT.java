@@ -210,7 +210,7 @@ class MessageApiIT {
                         "+21650200011",
                         "Bonjour , classe  : reste .",
                         "+21650200010",
-                        "Bonjour Samia, classe " + schoolClass + " : reste 250.50 TND."),
+                        "Bonjour Samia, classe " + schoolClass + " : reste 250.500 TND."),
                 texts,
                 "a number no contact has fills nothing; a guardian's class is their child's");
 

@@ -13,9 +13,11 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.switchboard.i18n.LanguageView;
 import org.switchboard.i18n.Messages;
 
@@ -41,28 +43,25 @@ public class LoginView {
     private String username;
     private String password;
 
-    public String login() {
+    public String login() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         password = null;
-        return switch (status) {
-            case SEND_CONTINUE -> {
-                onSignedIn();
-                FacesContext.getCurrentInstance().responseComplete();
-                yield null;
-            }
-            case SUCCESS -> {
-                onSignedIn();
-                yield "/index.xhtml?faces-redirect=true";
-            }
-            default -> {
-                explainFailure();
-                yield null;
-            }
-        };
+        if (status != AuthenticationStatus.SUCCESS) {
+            explainFailure();
+            return null;
+        }
+        onSignedIn();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Optional<String> returnPath = SecurityConfiguration.takeReturnPath(request);
+        if (returnPath.isEmpty()) {
+            return "/index.xhtml?faces-redirect=true";
+        }
+        external.redirect(request.getContextPath() + returnPath.get());
+        return null;
     }
 
     private void onSignedIn() {

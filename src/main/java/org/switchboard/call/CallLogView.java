@@ -1,16 +1,13 @@
 package org.switchboard.call;
 
-import com.opencsv.CSVWriter;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -21,6 +18,7 @@ import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.i18n.Messages;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
+import org.switchboard.platform.CsvExport;
 import org.switchboard.platform.DatabasePage;
 import org.switchboard.security.CurrentUser;
 
@@ -102,19 +100,17 @@ public class CallLogView implements Serializable {
         return names;
     }
 
-    /** The log as the table shows it, numbers masked alike, as a CSV download. */
+    /** The log as the table shows it, numbers masked alike, as a CSV download ({@link CsvExport}). */
     public void export() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"calls.csv\"");
         Locale locale = faces.getViewRoot().getLocale();
         Map<Long, String> names = phoneNames();
         CallFilter filter = filter();
-        Writer writer = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
-        try (CSVWriter csv = new CSVWriter(writer)) {
-            csv.writeNext(new String[] {
+        try (CsvExport csv = CsvExport.download(
+                (HttpServletResponse) external.getResponse(),
+                "call-log-" + LocalDate.now() + ".csv",
                 "id",
                 "started",
                 "direction",
@@ -127,26 +123,24 @@ public class CallLogView implements Serializable {
                 "handled_by",
                 "duration_seconds",
                 "reason",
-                "notes"
-            });
+                "notes")) {
             for (int first = 0; first < EXPORT_LIMIT; first += EXPORT_PAGE) {
                 List<Call> page = calls.find(filter, first, EXPORT_PAGE);
                 for (Call call : page) {
-                    csv.writeNext(new String[] {
-                        String.valueOf(call.getId()),
-                        call.getStartedAt().toString(),
-                        call.getDirection().name(),
-                        Messages.text(locale, "calls.state." + call.getState()),
-                        names.getOrDefault(call.getDeviceId(), "#" + call.getDeviceId()),
-                        call.getSimSlot() == null ? "" : String.valueOf(call.getSimSlot()),
-                        number(call),
-                        call.getContactName(),
-                        call.getPlacedBy(),
-                        call.getHandledBy(),
-                        call.getDurationSeconds() == null ? "" : String.valueOf(call.getDurationSeconds()),
-                        call.getEndReason(),
-                        call.getNotes()
-                    });
+                    csv.row(
+                            call.getId(),
+                            call.getStartedAt(),
+                            call.getDirection().name(),
+                            Messages.text(locale, "calls.state." + call.getState()),
+                            names.getOrDefault(call.getDeviceId(), "#" + call.getDeviceId()),
+                            call.getSimSlot(),
+                            number(call),
+                            call.getContactName(),
+                            call.getPlacedBy(),
+                            call.getHandledBy(),
+                            call.getDurationSeconds(),
+                            call.getEndReason(),
+                            call.getNotes());
                 }
                 if (page.size() < EXPORT_PAGE) {
                     break;

@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,25 @@ public class CallerLookup {
     /** The contacts with this number, best known first; empty for an unknown, withheld or unreadable number. */
     public List<ContactCard> lookup(String reportedNumber) {
         return phoneNumbers.tryNormalise(reportedNumber).map(this::lookupE164).orElse(List.of());
+    }
+
+    /**
+     * Who has each of these E.164 numbers in the directory, by name: the first by last and first name when several
+     * share one. Numbers no contact has are left out.
+     */
+    public Map<String, String> names(Collection<String> e164s) {
+        Map<String, String> names = new HashMap<>();
+        if (e164s.isEmpty()) {
+            return names;
+        }
+        em.createQuery(
+                        "select p.e164, c.firstName, c.lastName from PhoneNumber p join p.contact c"
+                                + " where p.e164 in :numbers order by c.lastName, c.firstName",
+                        Object[].class)
+                .setParameter("numbers", e164s)
+                .getResultList()
+                .forEach(row -> names.putIfAbsent((String) row[0], (row[1] + " " + row[2]).strip()));
+        return names;
     }
 
     List<ContactCard> lookupE164(String e164) {

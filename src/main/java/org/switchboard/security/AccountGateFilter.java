@@ -4,7 +4,6 @@ import jakarta.faces.application.ResourceHandler;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +18,6 @@ import java.util.Set;
  * does not open answers 403 (the container only requires a signed-in user: {@code web.xml} says why). The role is
  * the one in the database at this click, so a user an admin demoted loses the pages at once.
  */
-@WebFilter(filterName = "AccountGateFilter", urlPatterns = "/*")
 public class AccountGateFilter extends HttpFilter {
 
     static final String PASSWORD_PAGE = "/account/password.xhtml";
@@ -39,13 +37,18 @@ public class AccountGateFilter extends HttpFilter {
             new Restriction("/sms/compose.xhtml", SENDERS),
             new Restriction("/sms/templates.xhtml", SENDERS),
             new Restriction("/sms/campaigns.xhtml", SENDERS),
-            new Restriction("/call/dial.xhtml", SENDERS));
+            new Restriction("/call/dial.xhtml", SENDERS),
+            // Payara serves its MicroProfile endpoints inside the application at "/": they fall under its rules.
+            new Restriction("/metrics", ADMINS),
+            new Restriction("/openapi", ADMINS));
 
-    /** A folder (ending with a slash) and everything in it, or one page. */
+    /** A folder (ending with a slash) and everything in it, or one page or endpoint and what lies under it. */
     record Restriction(String path, Set<Role> roles) {
 
-        boolean covers(String servletPath) {
-            return path.endsWith("/") ? servletPath.startsWith(path) : servletPath.equals(path);
+        boolean covers(String pathInApplication) {
+            return path.endsWith("/")
+                    ? pathInApplication.startsWith(path)
+                    : pathInApplication.equals(path) || pathInApplication.startsWith(path + "/");
         }
     }
 
@@ -70,7 +73,7 @@ public class AccountGateFilter extends HttpFilter {
             }
         }
         // Only a restricted path asks for the user: a request to the REST API must not open a session.
-        String path = request.getServletPath();
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (request.getUserPrincipal() != null && isRestricted(path) && !opens(currentUser.getRole(), path)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;

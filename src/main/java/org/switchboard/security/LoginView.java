@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class LoginView {
     private String username;
     private String password;
 
-    public String login() {
+    public String login() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(
@@ -61,7 +62,12 @@ public class LoginView {
             }
             case SUCCESS -> {
                 onSignedIn();
-                yield "/index.xhtml?faces-redirect=true";
+                Optional<String> returnPath = SecurityConfiguration.takeReturnPath(request);
+                if (returnPath.isEmpty()) {
+                    yield "/index.xhtml?faces-redirect=true";
+                }
+                external.redirect(request.getContextPath() + returnPath.get());
+                yield null;
             }
             default -> {
                 explainFailure(request.getRemoteAddr());

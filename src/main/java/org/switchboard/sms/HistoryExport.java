@@ -1,6 +1,5 @@
 package org.switchboard.sms;
 
-import com.opencsv.CSVWriter;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,14 +16,17 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
+import org.switchboard.contact.CallerLookup;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
+import org.switchboard.platform.CsvExport;
 import org.switchboard.security.CurrentUser;
 
 /**
- * The SMS history as CSV, with the history page's criteria as query parameters. Rows are read in chunks by id, so a
- * million rows stream in constant memory. Numbers are masked for users who may not see them; every export is audited.
+ * The SMS history as CSV ({@link CsvExport}), with the history page's criteria as query parameters. Rows are read in
+ * chunks by id, so a million rows stream in constant memory. Numbers are shown as on the page, masked for users who may
+ * not see them, with the name of the contact who has each; every export is audited.
  */
 @WebServlet(HistoryExport.PATH)
 public class HistoryExport extends HttpServlet {
@@ -48,6 +49,7 @@ public class HistoryExport extends HttpServlet {
         "created_at",
         "created_by",
         "recipient",
+        "contact",
         "text",
         "parts",
         "encoding",
@@ -71,6 +73,9 @@ public class HistoryExport extends HttpServlet {
     private PhoneNumbers phoneNumbers;
 
     @Inject
+    private CallerLookup callerLookup;
+
+    @Inject
     private CurrentUser currentUser;
 
     @Inject
@@ -87,20 +92,16 @@ public class HistoryExport extends HttpServlet {
         }
         boolean wholeNumbers = currentUser.isCanSeeNumbers();
         Map<Long, String> phones = devices.list().stream().collect(Collectors.toMap(Device::getId, Device::getName));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"sms-history-" + LocalDate.now() + ".csv\"");
         long rows = 0;
-        Writer out = response.getWriter();
-        // The byte order mark makes spreadsheet programs read the file as UTF-8 (Arabic, accents).
-        out.write('\uFEFF');
-        try (CSVWriter csv = new CSVWriter(out)) {
-            csv.writeNext(HEADER, false);
+        try (CsvExport csv = CsvExport.download(response, "sms-history-" + LocalDate.now() + ".csv", HEADER)) {
             Long before = null;
             List<SmsMessage> chunk;
             do {
                 chunk = outbox.list(filter, before, CHUNK);
+                Map<String, String> names = callerLookup.names(
+                        chunk.stream().map(SmsMessage::getRecipient).collect(Collectors.toSet()));
                 for (SmsMessage message : chunk) {
-                    csv.writeNext(row(message, wholeNumbers, phones), false);
+                    csv.row(row(message, wholeNumbers, phones, names));
                     before = message.getId();
                 }
                 rows += chunk.size();
@@ -114,41 +115,29 @@ public class HistoryExport extends HttpServlet {
                 request.getQueryString()));
     }
 
-    private String[] row(SmsMessage message, boolean wholeNumbers, Map<Long, String> phones) {
-        return new String[] {
-            String.valueOf(message.getId()),
-            text(message.getCreatedAt()),
+    private Object[] row(
+            SmsMessage message, boolean wholeNumbers, Map<Long, String> phones, Map<String, String> names) {
+        String recipient = message.getRecipient();
+        return new Object[] {
+            message.getId(),
+            message.getCreatedAt(),
             message.getCreatedBy(),
-            wholeNumbers ? message.getRecipient() : phoneNumbers.mask(message.getRecipient()),
-            cell(message.getText()),
-            String.valueOf(message.getParts()),
+            wholeNumbers ? phoneNumbers.display(recipient) : phoneNumbers.mask(recipient),
+            names.get(recipient),
+            message.getText(),
+            message.getParts(),
             message.getEncoding().name(),
             message.getState().name(),
             message.getDeviceId() == null
-                    ? ""
+                    ? null
                     : phones.getOrDefault(message.getDeviceId(), "#" + message.getDeviceId()),
-            text(message.getSimSlot()),
-            text(message.getDispatchedAt()),
-            text(message.getSentAt()),
-            text(message.getDeliveredAt()),
-            cell(message.getFailureReason()),
-            text(message.getBatchId())
+            message.getSimSlot(),
+            message.getDispatchedAt(),
+            message.getSentAt(),
+            message.getDeliveredAt(),
+            message.getFailureReason(),
+            message.getBatchId()
         };
-    }
-
-    /**
-     * Free text that a spreadsheet would take for a formula is written with a leading quote, so that opening an export
-     * never runs what someone typed in an SMS.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 
     static HistoryFilter filter(HttpServletRequest request) {

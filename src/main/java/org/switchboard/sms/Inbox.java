@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.switchboard.contact.CallerLookup;
 
 /**
  * Conversations: every number that wrote to a school phone, with what it wrote and what was sent to it, newest
@@ -29,6 +29,9 @@ public class Inbox {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private CallerLookup callerLookup;
 
     @Inject
     private Event<SmsPush.MessagesChanged> changed;
@@ -55,7 +58,7 @@ public class Inbox {
                 .setMaxResults(THREADS_SHOWN)
                 .getResultList();
         Map<String, String> names =
-                contactNames(rows.stream().map(row -> (String) row[0]).toList());
+                callerLookup.names(rows.stream().map(row -> (String) row[0]).toList());
         return rows.stream()
                 .map(row -> new Thread(
                         (String) row[0], names.get((String) row[0]), (Instant) row[1], ((Number) row[2]).longValue()))
@@ -101,20 +104,5 @@ public class Inbox {
                         lines.add(new Line(message.getCreatedAt(), false, message.getText(), message.getState())));
         lines.sort(Comparator.comparing(Line::at));
         return lines;
-    }
-
-    private Map<String, String> contactNames(List<String> numbers) {
-        Map<String, String> names = new HashMap<>();
-        if (numbers.isEmpty()) {
-            return names;
-        }
-        em.createQuery(
-                        "select p.e164, c.firstName, c.lastName from PhoneNumber p join p.contact c"
-                                + " where p.e164 in :numbers order by c.lastName, c.firstName",
-                        Object[].class)
-                .setParameter("numbers", numbers)
-                .getResultList()
-                .forEach(row -> names.putIfAbsent((String) row[0], (row[1] + " " + row[2]).strip()));
-        return names;
     }
 }

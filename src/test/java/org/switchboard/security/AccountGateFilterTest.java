@@ -28,6 +28,16 @@ class AccountGateFilterTest {
     }
 
     @Test
+    void payarasMetricsAndOpenApiAreForAdminsOnly() {
+        for (String path : new String[] {"/metrics", "/metrics/base", "/openapi", "/openapi/"}) {
+            assertTrue(AccountGateFilter.opens(Role.ADMIN, path), path);
+            assertFalse(AccountGateFilter.opens(Role.STAFF, path), path);
+            assertFalse(AccountGateFilter.opens(Role.VIEWER, path), path);
+        }
+        assertTrue(AccountGateFilter.opens(Role.VIEWER, "/metricsview.xhtml"), "a path covers only what is under it");
+    }
+
+    @Test
     void otherPagesAreOpenToEverySignedInUser() {
         assertTrue(AccountGateFilter.opens(Role.VIEWER, "/contact/index.xhtml"));
         assertTrue(AccountGateFilter.opens(Role.VIEWER, "/sms/history.xhtml"));

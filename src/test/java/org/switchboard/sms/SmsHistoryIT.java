@@ -72,10 +72,11 @@ class SmsHistoryIT {
         assertEquals(4, lines.size(), csv);
         assertTrue(
                 lines.get(0)
-                        .endsWith("id,created_at,created_by,recipient,text,parts,encoding,state,phone,sim,"
+                        .endsWith("id,created_at,created_by,recipient,contact,text,parts,encoding,state,phone,sim,"
                                 + "dispatched_at,sent_at,delivered_at,failure_reason,campaign"),
                 lines.get(0));
-        assertTrue(csv.contains("+21650400001") && csv.contains("+21650400002"), "an admin exports whole numbers");
+        assertTrue(
+                csv.contains("+216 50 400 001") && csv.contains("+216 50 400 002"), "an admin exports whole numbers");
         assertTrue(csv.contains(",'=cmd|' /C calc'!A0 "), "a formula is exported as text: " + csv);
         assertFalse(csv.contains(other));
 

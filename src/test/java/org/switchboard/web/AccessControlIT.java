@@ -112,7 +112,7 @@ class AccessControlIT {
         HttpResponse<String> response = get(endpoint, "Bearer sb_not-a-real-key");
 
         assertEquals(401, response.statusCode(), endpoint);
-        assertTrue(response.body().contains("unknown or revoked"), response.body());
+        assertTrue(response.body().contains("unknown, revoked"), response.body());
     }
 
     @Test

@@ -288,7 +288,7 @@ class BrowserIT {
         browser.waitForAjax();
 
         WebElement table = browser.waitFor(By.id("audit:table"));
-        assertTrue(table.getText().contains("LOGIN_FAILED"), table.getText());
+        assertTrue(table.getText().contains("Sign-in failed"), table.getText());
         assertEquals(1, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
         browser.screenshot("admin-audit");
     }

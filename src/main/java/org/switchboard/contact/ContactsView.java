@@ -11,7 +11,9 @@ import java.util.List;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.DatabasePage;
+import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
+import org.switchboard.security.Role;
 
 /**
  * The contacts page: a table paged in the database, searched by name, any number format or group, and a contact's
@@ -84,6 +86,24 @@ public class ContactsView implements Serializable {
         }
         revealed = true;
         audit.fire(AuditEvent.success(currentUser.getUsername(), NUMBER_REVEALED, target(card)));
+    }
+
+    public void delete() {
+        if (card == null) {
+            return;
+        }
+        try {
+            contacts.delete(currentUser, card.id());
+            Messages.info("contacts.deleted", card.name());
+            card = null;
+        } catch (InvalidInputException e) {
+            Messages.error(e);
+        }
+    }
+
+    public boolean isEditor() {
+        Role role = currentUser.getRole();
+        return role == Role.ADMIN || role == Role.STAFF;
     }
 
     private static String target(ContactCard card) {

@@ -34,6 +34,7 @@ public class ContactService {
     static final String CONTACT_DELETED = "CONTACT_DELETED";
     static final String CONTACT_MERGED = "CONTACT_MERGED";
     static final String INVOICE_SAVED = "INVOICE_SAVED";
+    static final String INVOICE_DELETED = "INVOICE_DELETED";
     static final String GROUP_DELETED = "GROUP_DELETED";
     static final String GROUP_CREATED = "GROUP_CREATED";
     static final String GROUP_RENAMED = "GROUP_RENAMED";
@@ -570,6 +571,49 @@ public class ContactService {
 
     /** Creates or replaces the invoice with this number; saving what is already there changes nothing. */
     public SavedInvoice saveInvoice(String actor, String number, InvoiceInput input) {
+        if (input == null) {
+            throw new InvalidInputException("body", "error.invoice.missing");
+        }
+        Contact contact = findByExternalId(input.contact())
+                .orElseThrow(
+                        () -> new InvalidInputException("contact", "error.invoice.unknownContact", input.contact()));
+        return storeInvoice(actor, number, contact, input, false);
+    }
+
+    /**
+     * Creates or changes an invoice of a contact from its card ({@code input.contact()} is not read). A number that
+     * another contact's invoice has is refused rather than moved.
+     */
+    public SavedInvoice saveInvoiceOf(CurrentUser editor, long contactId, String number, InvoiceInput input) {
+        Contact contact = requireContact(contactId);
+        requireEditor(editor, INVOICE_SAVED, number);
+        return storeInvoice(editor.getUsername(), number, contact, input, true);
+    }
+
+    public void deleteInvoice(CurrentUser editor, long invoiceId) {
+        Invoice invoice = Optional.ofNullable(em.find(Invoice.class, invoiceId))
+                .orElseThrow(() -> new InvalidInputException("invoice", "error.invoice.unknown", invoiceId));
+        requireEditor(editor, INVOICE_DELETED, invoice.getNumber());
+        em.remove(invoice);
+        audit.fire(new AuditEvent(
+                editor.getUsername(),
+                INVOICE_DELETED,
+                invoice.getNumber(),
+                AuditEvent.Outcome.SUCCESS,
+                target(invoice.getContact())));
+    }
+
+    /** A contact's invoices, newest first. */
+    public List<Invoice> invoicesOf(long contactId) {
+        return em.createQuery(
+                        "select i from Invoice i where i.contact.id = :id order by i.issueDate desc, i.id desc",
+                        Invoice.class)
+                .setParameter("id", contactId)
+                .getResultList();
+    }
+
+    private SavedInvoice storeInvoice(
+            String actor, String number, Contact contact, InvoiceInput input, boolean keepOthers) {
         String invoiceNumber = number == null ? "" : number.strip();
         if (invoiceNumber.isEmpty() || invoiceNumber.length() > Invoice.MAX_NUMBER) {
             throw new InvalidInputException("number", "error.invoice.number", Invoice.MAX_NUMBER);
@@ -577,9 +621,6 @@ public class ContactService {
         if (input == null) {
             throw new InvalidInputException("body", "error.invoice.missing");
         }
-        Contact contact = findByExternalId(input.contact())
-                .orElseThrow(
-                        () -> new InvalidInputException("contact", "error.invoice.unknownContact", input.contact()));
         if (input.issueDate() == null) {
             throw new InvalidInputException("issueDate", "error.invoice.issueDate");
         }
@@ -602,6 +643,9 @@ public class ContactService {
                 .getResultStream()
                 .findFirst()
                 .orElseGet(() -> new Invoice(invoiceNumber));
+        if (keepOthers && invoice.getContact() != null && !invoice.getContact().equals(contact)) {
+            throw new InvalidInputException("number", "error.invoice.numberTaken", invoiceNumber);
+        }
         boolean created = invoice.getId() == null;
         boolean changed = invoice.update(
                 contact, input.issueDate(), input.dueDate(), amount, paid, currency, input.status(), clock.instant());

@@ -9,6 +9,7 @@ import static org.switchboard.testing.TestPhone.ref;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -309,6 +310,37 @@ class ContactPagesIT {
         assertTrue(browser.waitFor(By.id("card-numbers")).getText().contains(masked(stranger)));
         browser.open(base, "sms/inbox.xhtml");
         browser.waitForText(By.id("inbox:threads"), family);
+    }
+
+    @Test
+    @DisplayName("an invoice is added on the card, changed when paid, then deleted")
+    void invoicesOnTheCard() {
+        String number = Fixtures.uniqueName("F");
+        browser.signIn(base, fixtures.user("bursar", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        openCard();
+
+        browser.waitFor(By.id("cardForm:invoiceNumber")).sendKeys(number);
+        browser.driver().findElement(By.id("cardForm:amount")).sendKeys("250.5");
+        browser.driver().findElement(By.id("cardForm:currency")).sendKeys("TND");
+        browser.click(By.id("cardForm:saveInvoice"));
+
+        browser.waitForText(
+                By.id("card-invoice"), "Last invoice " + number + " of " + LocalDate.now() + ": 250.5 TND, unpaid.");
+        browser.waitForText(By.id("card-balance"), "Owes 250.5 TND.");
+        browser.click(By.id("cardForm:invoices:0:editInvoice"));
+        browser.waitForAjax();
+        WebElement paid = browser.waitFor(By.id("cardForm:amountPaid"));
+        paid.clear();
+        paid.sendKeys("250.5");
+        choose("cardForm:status", "PAID");
+        browser.click(By.id("cardForm:saveInvoice"));
+        browser.waitForText(By.id("card-balance"), "Nothing owed.");
+
+        browser.click(By.id("cardForm:invoices:0:deleteInvoice"));
+        browser.waitFor(By.id("confirm:yes")).click();
+        browser.waitForText(By.id("card-invoice"), "No invoice.");
+        assertTrue(fixtures.audit("INVOICE_DELETED").contains(number));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** A person the school calls or texts: a student, a guardian, a member of staff, or anyone else. */
@@ -120,19 +121,23 @@ public class Contact {
     }
 
     /**
-     * Replaces the numbers, keeping the rows of numbers that stay so that their ids do not change.
+     * Replaces the numbers, keeping the rows of numbers that stay so that their ids do not change; a number given
+     * another label keeps its row too.
      *
      * @return whether anything changed
      */
     boolean replaceNumbers(List<ValidNumber> wanted) {
-        boolean changed = numbers.removeIf(existing -> wanted.stream()
-                .noneMatch(w -> w.e164().equals(existing.getE164()) && w.label() == existing.getLabel()));
+        boolean changed = numbers.removeIf(
+                existing -> wanted.stream().noneMatch(w -> w.e164().equals(existing.getE164())));
         for (ValidNumber number : wanted) {
-            boolean present =
-                    numbers.stream().anyMatch(n -> n.getE164().equals(number.e164()) && n.getLabel() == number.label());
-            if (!present) {
+            Optional<PhoneNumber> present = numbers.stream()
+                    .filter(n -> n.getE164().equals(number.e164()))
+                    .findFirst();
+            if (present.isEmpty()) {
                 numbers.add(new PhoneNumber(this, number.raw(), number.e164(), number.label()));
                 changed = true;
+            } else {
+                changed |= present.get().relabel(number.label());
             }
         }
         return changed;
@@ -149,6 +154,32 @@ public class Contact {
 
     void removeGroup(ContactGroup group) {
         groups.remove(group);
+    }
+
+    /** @return whether anything changed */
+    boolean replaceStudents(Set<Contact> wanted) {
+        if (students.equals(wanted)) {
+            return false;
+        }
+        for (Contact student : Set.copyOf(students)) {
+            if (!wanted.contains(student)) {
+                student.guardians.remove(this);
+                students.remove(student);
+            }
+        }
+        for (Contact student : wanted) {
+            student.guardians.add(this);
+            students.add(student);
+        }
+        return true;
+    }
+
+    /** Unlinks this contact from everyone it is linked to, before it is deleted. */
+    void unlinkAll() {
+        replaceStudents(Set.of());
+        guardians.forEach(guardian -> guardian.students.remove(this));
+        guardians.clear();
+        groups.clear();
     }
 
     /** @return whether anything changed */

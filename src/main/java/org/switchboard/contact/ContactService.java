@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.i18n.BidiControls;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.security.CurrentUser;
+import org.switchboard.security.Role;
 
 /** The contact directory: contacts with their numbers, groups and guardians, and their invoices. */
 @ApplicationScoped
@@ -30,7 +32,11 @@ public class ContactService {
 
     static final String CONTACT_CREATED = "CONTACT_CREATED";
     static final String CONTACT_UPDATED = "CONTACT_UPDATED";
+    static final String CONTACT_DELETED = "CONTACT_DELETED";
+    static final String CONTACT_MERGED = "CONTACT_MERGED";
     static final String INVOICE_SAVED = "INVOICE_SAVED";
+    static final String INVOICE_DELETED = "INVOICE_DELETED";
+    static final String GROUP_DELETED = "GROUP_DELETED";
     static final String GROUP_CREATED = "GROUP_CREATED";
     static final String GROUP_RENAMED = "GROUP_RENAMED";
     static final String GROUP_MEMBER_ADDED = "GROUP_MEMBER_ADDED";
@@ -76,10 +82,25 @@ public class ContactService {
      * there changes nothing, not even the audit trail.
      */
     public Saved save(String actor, String externalId, ContactInput input) {
+        return save(actor, externalId, input, true);
+    }
+
+    /**
+     * As {@link #save(String, String, ContactInput)}; unless {@code sharedNumbers}, a number this contact does not
+     * have yet but another contact has is refused with {@link NumberTakenException}.
+     */
+    public Saved save(String actor, String externalId, ContactInput input, boolean sharedNumbers) {
         String id = requireExternalId(externalId);
         Validated valid = validate(input);
         Instant now = clock.instant();
         Optional<Contact> existing = findByExternalId(id);
+        if (!sharedNumbers) {
+            Optional<Contact> holder = otherHolder(existing.map(Contact::getId).orElse(null), valid.numbers());
+            if (holder.isPresent()) {
+                throw new NumberTakenException(
+                        holder.get().getId(), holder.get().getExternalId());
+            }
+        }
         Contact contact = existing.orElseGet(() -> new Contact(id, now));
         boolean changed = apply(contact, valid);
         if (existing.isEmpty()) {
@@ -96,18 +117,226 @@ public class ContactService {
      * Creates a contact typed in by a user, e.g. for a caller whose number was unknown. It has no external id: the
      * school's platform does not know it, and a later import does not replace it.
      */
-    public Contact create(String actor, ContactInput input) {
+    public Contact create(CurrentUser editor, ContactInput input, Family family) {
+        requireEditor(editor, CONTACT_CREATED, "new contact");
         Validated valid = validate(input);
         Contact contact = new Contact(null, clock.instant());
         apply(contact, valid);
+        contact.replaceGuardians(contacts(family.guardians(), contact));
         em.persist(contact);
         em.flush();
-        audit.fire(AuditEvent.success(actor, CONTACT_CREATED, "contact " + contact.getId()));
+        contact.replaceStudents(contacts(family.students(), contact));
+        audit.fire(AuditEvent.success(editor.getUsername(), CONTACT_CREATED, target(contact)));
         created.fire(new ContactCreated(
                 contact.getId(),
                 contact.getDisplayName(),
                 contact.getNumbers().stream().map(PhoneNumber::getE164).toList()));
         return contact;
+    }
+
+    /** A contact's guardians and students, by Switchboard's id, as the contact form chooses them. */
+    public record Family(Set<Long> guardians, Set<Long> students) {
+
+        public static final Family NONE = new Family(Set.of(), Set.of());
+
+        public static Family of(Contact contact) {
+            return new Family(ids(contact.getGuardians()), ids(contact.getStudents()));
+        }
+
+        private static Set<Long> ids(Set<Contact> contacts) {
+            Set<Long> ids = new LinkedHashSet<>();
+            contacts.forEach(c -> ids.add(c.getId()));
+            return ids;
+        }
+    }
+
+    /** Replaces what a user changed on the contact form: everything but the external id. */
+    public Contact update(CurrentUser editor, long contactId, ContactInput input, Family family) {
+        Contact contact = requireContact(contactId);
+        requireEditor(editor, CONTACT_UPDATED, target(contact));
+        Validated valid = validate(input);
+        boolean changed = apply(contact, valid);
+        changed |= contact.replaceGuardians(contacts(family.guardians(), contact));
+        changed |= contact.replaceStudents(contacts(family.students(), contact));
+        if (changed) {
+            contact.touch(clock.instant());
+            audit.fire(AuditEvent.success(editor.getUsername(), CONTACT_UPDATED, target(contact)));
+        }
+        return contact;
+    }
+
+    /** Deletes a contact with its numbers and invoices; groups and relatives stay, unlinked from it. */
+    public void delete(CurrentUser editor, long contactId) {
+        Contact contact = requireContact(contactId);
+        String target = target(contact);
+        requireEditor(editor, CONTACT_DELETED, target);
+        remove(contact);
+        audit.fire(new AuditEvent(
+                editor.getUsername(), CONTACT_DELETED, target, AuditEvent.Outcome.SUCCESS, contact.getDisplayName()));
+    }
+
+    private void remove(Contact contact) {
+        contact.unlinkAll();
+        em.createQuery("delete from Invoice i where i.contact = :contact")
+                .setParameter("contact", contact)
+                .executeUpdate();
+        em.remove(contact);
+    }
+
+    /**
+     * Another contact that already has one of these numbers, which the contact {@code contactId} (null when new)
+     * does not have yet: the duplicate a user is warned of before saving.
+     */
+    public Optional<Contact> numberHolder(Long contactId, List<ContactInput.NumberInput> numbers) {
+        List<Contact.ValidNumber> valid = new ArrayList<>();
+        for (ContactInput.NumberInput number : numbers) {
+            phoneNumbers
+                    .tryNormalise(number.number())
+                    .ifPresent(e164 -> valid.add(new Contact.ValidNumber(number.number(), e164, number.label())));
+        }
+        return otherHolder(contactId, valid);
+    }
+
+    private Optional<Contact> otherHolder(Long contactId, List<Contact.ValidNumber> numbers) {
+        Set<String> own = new LinkedHashSet<>();
+        if (contactId != null) {
+            find(contactId).ifPresent(c -> c.getNumbers().forEach(n -> own.add(n.getE164())));
+        }
+        List<String> added = numbers.stream()
+                .map(Contact.ValidNumber::e164)
+                .filter(e164 -> !own.contains(e164))
+                .toList();
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery(
+                        "select p.contact from PhoneNumber p where p.e164 in :numbers and p.contact.id <> :self"
+                                + " order by p.contact.id",
+                        Contact.class)
+                .setParameter("numbers", added)
+                .setParameter("self", contactId == null ? -1L : contactId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Files what the form describes into an existing contact instead of creating a duplicate: its numbers, groups,
+     * guardians and students are added to those of {@code intoId}; names, kind and notes of the existing contact
+     * stay, and the form's notes are appended.
+     */
+    public Contact addTo(CurrentUser editor, long intoId, ContactInput input, Family family) {
+        Contact into = requireContact(intoId);
+        requireEditor(editor, CONTACT_MERGED, target(into));
+        Validated valid = validate(input);
+        absorb(
+                into,
+                valid.numbers(),
+                groupsNamed(valid.groupNames()),
+                contacts(family.guardians(), into),
+                contacts(family.students(), into),
+                valid.notes());
+        into.touch(clock.instant());
+        audit.fire(new AuditEvent(
+                editor.getUsername(),
+                CONTACT_MERGED,
+                target(into),
+                AuditEvent.Outcome.SUCCESS,
+                "from the contact form"));
+        return into;
+    }
+
+    /**
+     * Moves a duplicate contact's numbers, groups, guardians, students and invoices into {@code intoId}, then
+     * deletes the duplicate.
+     */
+    public Contact merge(CurrentUser editor, long fromId, long intoId) {
+        if (fromId == intoId) {
+            throw new InvalidInputException("contact", "error.contact.mergeSelf");
+        }
+        Contact from = requireContact(fromId);
+        Contact into = requireContact(intoId);
+        requireEditor(editor, CONTACT_MERGED, target(into));
+        List<Contact.ValidNumber> numbers = from.getNumbers().stream()
+                .map(n -> new Contact.ValidNumber(n.getRaw(), n.getE164(), n.getLabel()))
+                .toList();
+        Set<Contact> guardians = new LinkedHashSet<>(from.getGuardians());
+        Set<Contact> students = new LinkedHashSet<>(from.getStudents());
+        guardians.remove(into);
+        students.remove(into);
+        Set<ContactGroup> groups = new LinkedHashSet<>(from.getGroups());
+        String notes = from.getNotes();
+        String fromTarget = target(from);
+        em.createQuery("update Invoice i set i.contact = :into where i.contact = :from")
+                .setParameter("into", into)
+                .setParameter("from", from)
+                .executeUpdate();
+        remove(from);
+        em.flush();
+        absorb(into, numbers, groups, guardians, students, notes);
+        into.touch(clock.instant());
+        audit.fire(new AuditEvent(
+                editor.getUsername(), CONTACT_MERGED, target(into), AuditEvent.Outcome.SUCCESS, "from " + fromTarget));
+        return into;
+    }
+
+    private void absorb(
+            Contact into,
+            List<Contact.ValidNumber> numbers,
+            Set<ContactGroup> groups,
+            Set<Contact> guardians,
+            Set<Contact> students,
+            String notes) {
+        List<Contact.ValidNumber> all = new ArrayList<>();
+        into.getNumbers().forEach(n -> all.add(new Contact.ValidNumber(n.getRaw(), n.getE164(), n.getLabel())));
+        numbers.stream()
+                .filter(n -> all.stream().noneMatch(a -> a.e164().equals(n.e164())))
+                .forEach(all::add);
+        into.replaceNumbers(all);
+        groups.forEach(into::addGroup);
+        Set<Contact> allGuardians = new LinkedHashSet<>(into.getGuardians());
+        allGuardians.addAll(guardians);
+        into.replaceGuardians(allGuardians);
+        Set<Contact> allStudents = new LinkedHashSet<>(into.getStudents());
+        allStudents.addAll(students);
+        into.replaceStudents(allStudents);
+        if (notes != null && !notes.equals(into.getNotes())) {
+            String joined = into.getNotes() == null ? notes : into.getNotes() + "\n" + notes;
+            into.describe(
+                    into.getFirstName(),
+                    into.getLastName(),
+                    into.getKind(),
+                    joined.length() > Contact.MAX_NOTES ? joined.substring(0, Contact.MAX_NOTES) : joined);
+        }
+    }
+
+    private Set<Contact> contacts(Set<Long> ids, Contact self) {
+        Set<Contact> found = new LinkedHashSet<>();
+        for (Long id : ids) {
+            if (id != null && !id.equals(self.getId())) {
+                found.add(requireContact(id));
+            }
+        }
+        return found;
+    }
+
+    private Set<ContactGroup> groupsNamed(Set<String> names) {
+        Set<ContactGroup> groups = new LinkedHashSet<>();
+        names.forEach(name -> groups.add(findOrCreateGroup(name)));
+        return groups;
+    }
+
+    /** Pages hide what viewers may not do; this refuses it all the same, for a request made by hand. */
+    private void requireEditor(CurrentUser editor, String action, String target) {
+        Role role = editor.getRole();
+        if (role != Role.ADMIN && role != Role.STAFF) {
+            audit.fire(new AuditEvent(editor.getUsername(), action, target, AuditEvent.Outcome.DENIED, null));
+            throw new InvalidInputException("contact", "error.contact.readOnly");
+        }
+    }
+
+    static String target(Contact contact) {
+        return contact.getExternalId() == null ? "contact " + contact.getId() : contact.getExternalId();
     }
 
     /** Checks a contact without saving anything, as an import preview does: the first problem found, if any. */
@@ -173,8 +402,7 @@ public class ContactService {
     }
 
     private boolean apply(Contact contact, Validated valid) {
-        Set<ContactGroup> groups = new LinkedHashSet<>();
-        valid.groupNames().forEach(name -> groups.add(findOrCreateGroup(name)));
+        Set<ContactGroup> groups = groupsNamed(valid.groupNames());
         boolean described = contact.describe(valid.firstName(), valid.lastName(), valid.kind(), valid.notes());
         boolean numbered = contact.replaceNumbers(valid.numbers());
         boolean grouped = contact.replaceGroups(groups);
@@ -284,6 +512,17 @@ public class ContactService {
         return group;
     }
 
+    /** Deletes a group; its members stay, no longer in it. */
+    public void deleteGroup(CurrentUser editor, long groupId) {
+        ContactGroup group = requireGroup(groupId);
+        requireEditor(editor, GROUP_DELETED, group.getName());
+        em.createNativeQuery("delete from contact_group_member where group_id = ?")
+                .setParameter(1, groupId)
+                .executeUpdate();
+        em.remove(group);
+        audit.fire(AuditEvent.success(editor.getUsername(), GROUP_DELETED, group.getName()));
+    }
+
     public List<Contact> members(long groupId, int first, int pageSize) {
         return search(new ContactQuery(null, groupId), first, pageSize);
     }
@@ -333,6 +572,49 @@ public class ContactService {
 
     /** Creates or replaces the invoice with this number; saving what is already there changes nothing. */
     public SavedInvoice saveInvoice(String actor, String number, InvoiceInput input) {
+        if (input == null) {
+            throw new InvalidInputException("body", "error.invoice.missing");
+        }
+        Contact contact = findByExternalId(input.contact())
+                .orElseThrow(
+                        () -> new InvalidInputException("contact", "error.invoice.unknownContact", input.contact()));
+        return storeInvoice(actor, number, contact, input, false);
+    }
+
+    /**
+     * Creates or changes an invoice of a contact from its card ({@code input.contact()} is not read). A number that
+     * another contact's invoice has is refused rather than moved.
+     */
+    public SavedInvoice saveInvoiceOf(CurrentUser editor, long contactId, String number, InvoiceInput input) {
+        Contact contact = requireContact(contactId);
+        requireEditor(editor, INVOICE_SAVED, number);
+        return storeInvoice(editor.getUsername(), number, contact, input, true);
+    }
+
+    public void deleteInvoice(CurrentUser editor, long invoiceId) {
+        Invoice invoice = Optional.ofNullable(em.find(Invoice.class, invoiceId))
+                .orElseThrow(() -> new InvalidInputException("invoice", "error.invoice.unknown", invoiceId));
+        requireEditor(editor, INVOICE_DELETED, invoice.getNumber());
+        em.remove(invoice);
+        audit.fire(new AuditEvent(
+                editor.getUsername(),
+                INVOICE_DELETED,
+                invoice.getNumber(),
+                AuditEvent.Outcome.SUCCESS,
+                target(invoice.getContact())));
+    }
+
+    /** A contact's invoices, newest first. */
+    public List<Invoice> invoicesOf(long contactId) {
+        return em.createQuery(
+                        "select i from Invoice i where i.contact.id = :id order by i.issueDate desc, i.id desc",
+                        Invoice.class)
+                .setParameter("id", contactId)
+                .getResultList();
+    }
+
+    private SavedInvoice storeInvoice(
+            String actor, String number, Contact contact, InvoiceInput input, boolean keepOthers) {
         String invoiceNumber = number == null ? "" : number.strip();
         if (invoiceNumber.isEmpty() || invoiceNumber.length() > Invoice.MAX_NUMBER) {
             throw new InvalidInputException("number", "error.invoice.number", Invoice.MAX_NUMBER);
@@ -340,9 +622,6 @@ public class ContactService {
         if (input == null) {
             throw new InvalidInputException("body", "error.invoice.missing");
         }
-        Contact contact = findByExternalId(input.contact())
-                .orElseThrow(
-                        () -> new InvalidInputException("contact", "error.invoice.unknownContact", input.contact()));
         if (input.issueDate() == null) {
             throw new InvalidInputException("issueDate", "error.invoice.issueDate");
         }
@@ -365,6 +644,9 @@ public class ContactService {
                 .getResultStream()
                 .findFirst()
                 .orElseGet(() -> new Invoice(invoiceNumber));
+        if (keepOthers && invoice.getContact() != null && !invoice.getContact().equals(contact)) {
+            throw new InvalidInputException("number", "error.invoice.numberTaken", invoiceNumber);
+        }
         boolean created = invoice.getId() == null;
         boolean changed = invoice.update(
                 contact, input.issueDate(), input.dueDate(), amount, paid, currency, input.status(), clock.instant());

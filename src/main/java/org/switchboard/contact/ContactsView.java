@@ -7,11 +7,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.DatabasePage;
+import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
+import org.switchboard.security.Role;
 
 /**
  * The contacts page: a table paged in the database, searched by name, any number format or group, and a contact's
@@ -42,6 +46,15 @@ public class ContactsView implements Serializable {
     @Inject
     private Event<AuditEvent> audit;
 
+    private List<Invoice> invoices;
+    private Long invoiceId;
+    private String invoiceNumber;
+    private LocalDate issueDate;
+    private LocalDate dueDate;
+    private BigDecimal amount;
+    private BigDecimal amountPaid;
+    private String currency;
+    private InvoiceStatus status = InvoiceStatus.UNPAID;
     private String text;
     private Long groupId;
     private ContactCard card;
@@ -67,6 +80,8 @@ public class ContactsView implements Serializable {
 
     public void open(long contactId) {
         revealed = false;
+        invoices = null;
+        newInvoice();
         card = contacts.find(contactId)
                 .map(contact -> cards.cards(List.of(contact)).get(0))
                 .orElse(null);
@@ -84,6 +99,149 @@ public class ContactsView implements Serializable {
         }
         revealed = true;
         audit.fire(AuditEvent.success(currentUser.getUsername(), NUMBER_REVEALED, target(card)));
+    }
+
+    public void delete() {
+        if (card == null) {
+            return;
+        }
+        try {
+            contacts.delete(currentUser, card.id());
+            Messages.info("contacts.deleted", card.name());
+            card = null;
+        } catch (InvalidInputException e) {
+            Messages.error(e);
+        }
+    }
+
+    public List<Invoice> getInvoices() {
+        if (invoices == null) {
+            invoices = card == null ? List.of() : contacts.invoicesOf(card.id());
+        }
+        return invoices;
+    }
+
+    /** Empties the invoice form, to add a new invoice. */
+    public void newInvoice() {
+        invoiceId = null;
+        invoiceNumber = null;
+        issueDate = LocalDate.now();
+        dueDate = null;
+        amount = null;
+        amountPaid = null;
+        status = InvoiceStatus.UNPAID;
+        currency = getInvoices().stream().findFirst().map(Invoice::getCurrency).orElse(currency);
+    }
+
+    /** Fills the invoice form with one of the card's invoices, to change it. */
+    public void editInvoice(long id) {
+        getInvoices().stream().filter(i -> i.getId() == id).findFirst().ifPresent(invoice -> {
+            invoiceId = invoice.getId();
+            invoiceNumber = invoice.getNumber();
+            issueDate = invoice.getIssueDate();
+            dueDate = invoice.getDueDate();
+            amount = invoice.getAmount();
+            amountPaid = invoice.getAmountPaid();
+            currency = invoice.getCurrency();
+            status = invoice.getStatus();
+        });
+    }
+
+    public void saveInvoice() {
+        if (card == null) {
+            return;
+        }
+        try {
+            contacts.saveInvoiceOf(
+                    currentUser,
+                    card.id(),
+                    invoiceNumber,
+                    new InvoiceInput(null, issueDate, dueDate, amount, amountPaid, currency, status));
+            open(card.id());
+        } catch (InvalidInputException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void deleteInvoice(long id) {
+        if (card == null) {
+            return;
+        }
+        try {
+            contacts.deleteInvoice(currentUser, id);
+            open(card.id());
+        } catch (InvalidInputException e) {
+            Messages.error(e);
+        }
+    }
+
+    public List<InvoiceStatus> getStatuses() {
+        return List.of(InvoiceStatus.values());
+    }
+
+    public Long getInvoiceId() {
+        return invoiceId;
+    }
+
+    public String getInvoiceNumber() {
+        return invoiceNumber;
+    }
+
+    public void setInvoiceNumber(String invoiceNumber) {
+        this.invoiceNumber = invoiceNumber;
+    }
+
+    public LocalDate getIssueDate() {
+        return issueDate;
+    }
+
+    public void setIssueDate(LocalDate issueDate) {
+        this.issueDate = issueDate;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public void setDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
+    }
+
+    public BigDecimal getAmountPaid() {
+        return amountPaid;
+    }
+
+    public void setAmountPaid(BigDecimal amountPaid) {
+        this.amountPaid = amountPaid;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public InvoiceStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(InvoiceStatus status) {
+        this.status = status;
+    }
+
+    public boolean isEditor() {
+        Role role = currentUser.getRole();
+        return role == Role.ADMIN || role == Role.STAFF;
     }
 
     private static String target(ContactCard card) {

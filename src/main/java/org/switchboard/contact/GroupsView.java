@@ -83,6 +83,19 @@ public class GroupsView implements Serializable {
         }
     }
 
+    /** Deletes the selected group; its members stay in the directory. */
+    public void delete() {
+        if (mayEdit() && selected != null) {
+            try {
+                contacts.deleteGroup(currentUser, selected.getId());
+                selected = null;
+                groups = null;
+            } catch (InvalidInputException e) {
+                Messages.error(e);
+            }
+        }
+    }
+
     public DatabasePage<Contact> getMembers() {
         return members;
     }

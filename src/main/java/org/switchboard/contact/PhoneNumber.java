@@ -45,6 +45,14 @@ public class PhoneNumber {
         this.label = label == null ? NumberLabel.MOBILE : label;
     }
 
+    /** @return whether the label changed */
+    boolean relabel(NumberLabel newLabel) {
+        NumberLabel wanted = newLabel == null ? NumberLabel.MOBILE : newLabel;
+        boolean changed = label != wanted;
+        label = wanted;
+        return changed;
+    }
+
     public Long getId() {
         return id;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.switchboard.contact.CallerLookup;
 
 /**
@@ -43,8 +44,9 @@ public class Inbox {
      * One conversation in the list.
      *
      * @param contactName who has this number in the directory, if anyone (the first by name when several share it)
+     * @param lastId the newest message's id, by which a page names the conversation without showing its number
      */
-    public record Thread(String number, String contactName, Instant lastAt, long unread) {}
+    public record Thread(String number, String contactName, Instant lastAt, long unread, long lastId) {}
 
     /** One line of a conversation: received, typed on the phone, or sent from Switchboard (with its state). */
     public record Line(Instant at, boolean incoming, String text, MessageState state) {}
@@ -52,7 +54,8 @@ public class Inbox {
     public List<Thread> threads() {
         List<Object[]> rows = em.createQuery(
                         "select i.number, max(i.receivedAt), sum(case when i.readAt is null and i.direction = :received"
-                                + " then 1 else 0 end) from IncomingSms i group by i.number order by max(i.receivedAt) desc",
+                                + " then 1 else 0 end), max(i.id) from IncomingSms i group by i.number"
+                                + " order by max(i.receivedAt) desc",
                         Object[].class)
                 .setParameter("received", IncomingSms.Direction.RECEIVED)
                 .setMaxResults(THREADS_SHOWN)
@@ -61,7 +64,11 @@ public class Inbox {
                 callerLookup.names(rows.stream().map(row -> (String) row[0]).toList());
         return rows.stream()
                 .map(row -> new Thread(
-                        (String) row[0], names.get((String) row[0]), (Instant) row[1], ((Number) row[2]).longValue()))
+                        (String) row[0],
+                        names.get((String) row[0]),
+                        (Instant) row[1],
+                        ((Number) row[2]).longValue(),
+                        ((Number) row[3]).longValue()))
                 .toList();
     }
 
@@ -71,6 +78,11 @@ public class Inbox {
                         Long.class)
                 .setParameter("received", IncomingSms.Direction.RECEIVED)
                 .getSingleResult();
+    }
+
+    /** The number of the conversation an incoming or phone-typed message belongs to. */
+    public Optional<String> numberOf(long messageId) {
+        return Optional.ofNullable(em.find(IncomingSms.class, messageId)).map(IncomingSms::getNumber);
     }
 
     /** Marks what the conversation with a number received as read: someone has it open. */

@@ -59,13 +59,23 @@ public class InboxView implements Serializable {
     }
 
     public String getOpenTitle() {
+        Inbox.Thread open = getOpenThread();
+        return open != null ? title(open) : openNumber == null ? null : shown(openNumber);
+    }
+
+    public Inbox.Thread getOpenThread() {
         return openNumber == null
                 ? null
                 : getThreads().stream()
                         .filter(thread -> thread.number().equals(openNumber))
                         .findFirst()
-                        .map(this::title)
-                        .orElse(shown(openNumber));
+                        .orElse(null);
+    }
+
+    /** The open conversation is with a phone number that no contact has: it can be filed as a new contact. */
+    public boolean isUnknownSender() {
+        Inbox.Thread open = getOpenThread();
+        return open != null && open.contactName() == null && open.number().startsWith("+");
     }
 
     /** Replying needs no right to see numbers: the number is the conversation's, not typed by the user. */

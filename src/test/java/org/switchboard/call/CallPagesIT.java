@@ -246,7 +246,7 @@ class CallPagesIT {
             first.click(By.xpath(unknown + "//a[contains(@class, 'create-contact')]"));
 
             first.waitFor(By.id("contact:firstName"));
-            assertEquals("+216 •• ••• " + stranger.substring(5), first.textOnceShown(By.id("contact:number")));
+            assertEquals("+216 •• ••• " + stranger.substring(5), first.textOnceShown(By.id("contact:numbers:0:known")));
             assertFalse(first.driver().getPageSource().contains(stranger.substring(0, 5)), "the form holds the number");
             first.click(By.id("contact:save"));
             first.waitForText(By.id("messages"), "A contact needs a first or a last name.");

@@ -77,6 +77,32 @@ class ContactApiIT {
     }
 
     @Test
+    void aNumberAnotherContactHasIs409NamingThatContactUnlessShared() throws Exception {
+        String first = Fixtures.uniqueName("g");
+        String second = Fixtures.uniqueName("g");
+        String mobile = "5" + String.format("%07d", (long) (Math.random() * 10_000_000));
+        String body = "{\"lastName\": \"Ayari\", \"numbers\": [{\"number\": \"%s\"}]}";
+        assertEquals(
+                201,
+                put("api/v1/contacts/" + first, body.formatted(mobile), key).statusCode());
+
+        HttpResponse<String> duplicate = put("api/v1/contacts/" + second, body.formatted("+216" + mobile), key);
+        HttpResponse<String> lookup = get("api/v1/contacts/by-phone/" + mobile, key);
+        HttpResponse<String> shared =
+                put("api/v1/contacts/" + second + "?sharedNumbers=true", body.formatted(mobile), key);
+
+        assertEquals(409, duplicate.statusCode(), duplicate.body());
+        assertTrue(duplicate.body().contains("\"externalId\":\"" + first + "\""), duplicate.body());
+        assertTrue(duplicate.body().contains("\"contactId\":"), duplicate.body());
+        assertEquals(1, lookup.body().split("\"name\"").length - 1, "no second contact: " + lookup.body());
+        assertEquals(201, shared.statusCode(), shared.body());
+        assertEquals(
+                200,
+                put("api/v1/contacts/" + first, body.formatted(mobile), key).statusCode(),
+                "its own");
+    }
+
+    @Test
     void anUnknownNumberGivesAnEmptyList() throws Exception {
         HttpResponse<String> response = get("api/v1/contacts/by-phone/+21650000002", key);
 

@@ -51,7 +51,7 @@ class SmsPagesIT {
         String group = Fixtures.uniqueName("3B");
         String mobile = "5" + String.format("%07d", (long) (Math.random() * 9_000_000));
         for (int i = 0; i < 2; i++) {
-            fixtures.contact(
+            fixtures.contactSharingNumbers(
                     Fixtures.uniqueName("g"),
                     """
                     {"firstName": "Walid", "lastName": "Guardian%d", "kind": "GUARDIAN",

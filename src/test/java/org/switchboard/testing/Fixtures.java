@@ -70,6 +70,11 @@ public final class Fixtures {
         put("api/v1/contacts/" + externalId, json);
     }
 
+    /** As {@link #contact(String, String)}, for a contact whose numbers other contacts have too. */
+    public void contactSharingNumbers(String externalId, String json) {
+        put("api/v1/contacts/" + externalId + "?sharedNumbers=true", json);
+    }
+
     /** Saves an invoice through the REST API, as the school's platform would. */
     public void invoice(String number, String json) {
         put("api/v1/invoices/" + number, json);

@@ -34,6 +34,7 @@ public class AccountGateFilter extends HttpFilter {
             new Restriction("/phone/", ADMINS),
             new Restriction("/sms/webhooks.xhtml", ADMINS),
             new Restriction("/contact/new.xhtml", SENDERS),
+            new Restriction("/contact/import.xhtml", SENDERS),
             new Restriction("/sms/compose.xhtml", SENDERS),
             new Restriction("/sms/templates.xhtml", SENDERS),
             new Restriction("/sms/campaigns.xhtml", SENDERS),

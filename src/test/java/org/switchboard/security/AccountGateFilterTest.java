@@ -27,6 +27,16 @@ class AccountGateFilterTest {
         }
     }
 
+    /** A viewer is refused the page itself, not only its "Check the file" button. */
+    @Test
+    void editingTheDirectoryIsForStaffAndAdmins() {
+        for (String page : new String[] {"/contact/import.xhtml", "/contact/new.xhtml"}) {
+            assertTrue(AccountGateFilter.opens(Role.ADMIN, page), page);
+            assertTrue(AccountGateFilter.opens(Role.STAFF, page), page);
+            assertFalse(AccountGateFilter.opens(Role.VIEWER, page), page);
+        }
+    }
+
     @Test
     void payarasMetricsAndOpenApiAreForAdminsOnly() {
         for (String path : new String[] {"/metrics", "/metrics/base", "/openapi", "/openapi/"}) {

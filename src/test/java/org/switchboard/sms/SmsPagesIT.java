@@ -292,7 +292,7 @@ class SmsPagesIT {
                     "This SMS goes to 2 recipients, 2 parts in all. At the current pace, about 1 minute.");
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitForUrlEnding("/sms/campaigns.xhtml");
-            browser.waitForText(By.id("messages"), "2 message(s) queued");
+            browser.waitForText(By.id("messages"), "2 messages queued");
             phone.awaitSms(filled);
 
             browser.open(base, "sms/compose.xhtml");
@@ -305,7 +305,7 @@ class SmsPagesIT {
             browser.click(By.id("compose:send"));
             browser.waitForText(By.cssSelector(".ui-confirm-dialog-message"), "This SMS goes to 3 recipients");
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
-            browser.waitForText(By.id("messages"), "3 message(s) queued");
+            browser.waitForText(By.id("messages"), "3 messages queued");
             for (String child : List.of("Amira", "Bilel", "Chiraz")) {
                 phone.awaitSms(perChild.replace("{childFirstName}", child).replace("{class}", group));
             }
@@ -365,7 +365,7 @@ class SmsPagesIT {
         browser.click(By.id("templates:new"));
         browser.waitFor(By.id("templateForm:name")).sendKeys(name);
         browser.driver().findElement(By.id("templateForm:text")).sendKeys("La sortie au musée est reportée.");
-        browser.waitForText(By.id("templateForm:counter"), "32 characters · GSM-7 · 1 part(s)");
+        browser.waitForText(By.id("templateForm:counter"), "32 characters · GSM-7 · 1 part,");
         browser.click(By.id("templateForm:save"));
 
         browser.waitForText(By.id("templates:table"), name);

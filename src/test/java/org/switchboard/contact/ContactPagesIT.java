@@ -151,7 +151,7 @@ class ContactPagesIT {
         browser.driver().findElement(By.id("audit:actor")).sendKeys("head-");
         browser.driver().findElement(By.id("audit:apply")).click();
         browser.waitForAjax();
-        browser.waitForText(By.id("audit:table"), "NUMBER_REVEALED");
+        browser.waitForText(By.id("audit:table"), "Numbers shown");
     }
 
     @Test
@@ -369,8 +369,8 @@ class ContactPagesIT {
         browser.click(By.id("cardForm:saveInvoice"));
 
         browser.waitForText(
-                By.id("card-invoice"), "Last invoice " + number + " of " + LocalDate.now() + ": 250.5 TND, unpaid.");
-        browser.waitForText(By.id("card-balance"), "Owes 250.5 TND.");
+                By.id("card-invoice"), "Last invoice " + number + " of " + LocalDate.now() + ": 250.500 TND, unpaid.");
+        browser.waitForText(By.id("card-balance"), "Owes 250.500 TND.");
         browser.click(By.id("cardForm:invoices:0:editInvoice"));
         browser.waitForAjax();
         WebElement paid = browser.waitFor(By.id("cardForm:amountPaid"));

@@ -192,7 +192,7 @@ class MessageApiIT {
                                         .formatted(guardian)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, invoice.statusCode(), invoice.body());
+        assertEquals(201, invoice.statusCode(), invoice.body());
         String template = Fixtures.uniqueName("Rappel");
         fixtures.template(template, "Bonjour {firstName}, classe {class} : reste {amountDue}.");
 

@@ -73,7 +73,7 @@ class SmsPagesIT {
                     + "//div[contains(@class, 'ui-chkbox-box')]"));
             browser.click(By.cssSelector("[id='compose:groups_panel'] .ui-selectcheckboxmenu-close"));
             browser.waitFor(By.id("compose:text")).sendKeys(ARABIC);
-            browser.waitForText(By.id("compose:counter"), "يونيكود (UCS-2) · ٢ جزء");
+            browser.waitForText(By.id("compose:counter"), "يونيكود (UCS-2) · جزآن");
             browser.screenshot("sms-compose-ar");
             browser.click(By.id("compose:send"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));

@@ -79,7 +79,9 @@ class PhoneFrameFuzzIT {
             assertFalse(events.contains("CallReported"), context + ": " + events);
         }
         long lines = fixtures.logLines() - linesBefore;
-        assertTrue(lines <= sent.get() / 20, context + " wrote " + lines + " lines to the log");
+        // A bound, not a budget: before, one bad frame wrote hundreds of lines; a frame too large for Tyrus still costs
+        // one stack trace of its own (docs/protocol.md, §6), and the fuzz sends a few of those.
+        assertTrue(lines <= sent.get() / 10, context + " wrote " + lines + " lines to the log");
     }
 
     /** Connection after connection, bad frames until the server closes it, until the test has sent its share. */

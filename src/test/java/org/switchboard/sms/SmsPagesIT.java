@@ -78,7 +78,7 @@ class SmsPagesIT {
             browser.click(By.id("compose:send"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitForUrlEnding("/sms/campaigns.xhtml");
-            browser.waitForText(By.id("messages"), "أُضيفت ٢ رسالة");
+            browser.waitForText(By.id("messages"), "أُضيفت رسالتان");
 
             List<JsonObject> commands = new ArrayList<>();
             commands.add(phone.awaitSms(ARABIC));

@@ -50,7 +50,7 @@ class PhoneFrameFuzzIT {
     void badFramesAreRefusedCheaplyAndNothingOfThemIsStored() throws Exception {
         Fixtures fixtures = new Fixtures(base);
         long seed = System.nanoTime();
-        long linesBefore = fixtures.logLines();
+        long recordsBefore = fixtures.logRecords();
         AtomicInteger sent = new AtomicInteger();
         List<Fixtures.Phone> phones = new ArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(PHONES);
@@ -78,10 +78,12 @@ class PhoneFrameFuzzIT {
             assertFalse(events.contains("SmsSentFromPhone"), context + ": " + events);
             assertFalse(events.contains("CallReported"), context + ": " + events);
         }
-        long lines = fixtures.logLines() - linesBefore;
-        // A bound, not a budget: before, one bad frame wrote hundreds of lines; a frame too large for Tyrus still costs
-        // one stack trace of its own (docs/protocol.md, §6), and the fuzz sends a few of those.
-        assertTrue(lines <= sent.get() / 10, context + " wrote " + lines + " lines to the log");
+        long records = fixtures.logRecords() - recordsBefore;
+        // A bound, not a budget: before, each bad frame logged a stack trace. Counted in records, not lines: a frame
+        // too
+        // large for Tyrus still makes the container log a few traces of its own (docs/protocol.md, §6), as many as
+        // the connection's reset races allow, and the fuzz sends a few such frames.
+        assertTrue(records <= sent.get() / 20, context + " logged " + records + " records");
     }
 
     /** Connection after connection, bad frames until the server closes it, until the test has sent its share. */

@@ -192,6 +192,10 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(String.valueOf(LogLines.count()));
             return;
         }
+        if ("logRecords".equals(request.getParameter("read"))) {
+            response.getWriter().write(String.valueOf(LogLines.records()));
+            return;
+        }
         if ("memory".equals(request.getParameter("read"))) {
             response.getWriter().write(memory());
             return;

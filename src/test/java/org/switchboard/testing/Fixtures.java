@@ -126,6 +126,11 @@ public final class Fixtures {
         return Long.parseLong(get("?read=logLines").strip());
     }
 
+    /** The server's log records so far: a stack trace is one. */
+    public long logRecords() {
+        return Long.parseLong(get("?read=logRecords").strip());
+    }
+
     /** What the server holds about a phone: {@code events}, {@code commands}, {@code device} or {@code incomingOf} (its received SMS). */
     public String read(String what, long device) {
         return get("?read=" + what + "&device=" + device);

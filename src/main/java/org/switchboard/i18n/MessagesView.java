@@ -27,4 +27,13 @@ public class MessagesView {
     public String text(String key, Object first, Object second, Object third, Object fourth) {
         return Messages.text(key, first, second, third, fourth);
     }
+
+    public String text(String key, Object first, Object second, Object third, Object fourth, Object fifth) {
+        return Messages.text(key, first, second, third, fourth, fifth);
+    }
+
+    public String text(
+            String key, Object first, Object second, Object third, Object fourth, Object fifth, Object sixth) {
+        return Messages.text(key, first, second, third, fourth, fifth, sixth);
+    }
 }

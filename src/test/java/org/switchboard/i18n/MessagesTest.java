@@ -99,6 +99,23 @@ class MessagesTest {
                 Messages.text(Locale.ENGLISH, "sms.campaigns.hold.PACE", 1, 2, "9:00"));
     }
 
+    @Test
+    @DisplayName("the counts of the phones page, the campaigns and the login hint")
+    void countsOnThePages() {
+        assertEquals(
+                "رسالتان: ١ وصلت، ٠ قيد الإرسال، ١ في الانتظار، ٠ فشلت، ٠ أُلغيت",
+                Messages.text(ARABIC, "sms.campaigns.counts", 2, 1, 0, 1, 0, 0));
+        assertEquals(
+                "1 message : 0 remis, 0 en cours d'envoi, 0 en attente, 0 en échec, 1 annulé",
+                Messages.text(Locale.FRENCH, "sms.campaigns.counts", 1, 0, 0, 0, 0, 1));
+        assertEquals("2 téléphones connectés sur 3", Messages.text(Locale.FRENCH, "phones.indicator", 2, 3));
+        assertEquals("1 of 1 phone connected", Messages.text(Locale.ENGLISH, "phones.indicator", 1, 1));
+        assertEquals("غير متصل منذ ٣ دقائق", Messages.text(ARABIC, "phones.offlineFor", 3));
+        assertEquals(
+                "After 5 wrong passwords in a row, each further try must wait, longer each time, up to 1 minute.",
+                Messages.text(Locale.ENGLISH, "login.lockoutHint", 5, 1));
+    }
+
     /**
      * The texts that count nothing were java.text patterns; ICU reads quotes differently, and formats dates by itself.
      * Each must read exactly as java.text wrote it, digits and quotes included.

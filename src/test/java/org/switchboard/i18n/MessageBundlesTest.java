@@ -135,6 +135,31 @@ class MessageBundlesTest {
         }
     }
 
+    /** h:outputFormat formats with java.text, which throws on a plural: a count goes through #{messages.text(...)}. */
+    @Test
+    void pagesFormatNoPluralWithOutputFormat() throws IOException {
+        Pattern outputFormat = Pattern.compile("<h:outputFormat[^>]*value=\"#\\{msg\\['([a-zA-Z0-9.\\-]+)'\\]}\"");
+        Set<String> plurals = new TreeSet<>();
+        for (String file : List.of("messages.properties", "messages_fr.properties", "messages_ar.properties")) {
+            Properties bundle = load(file);
+            bundle.stringPropertyNames().stream()
+                    .filter(key -> bundle.getProperty(key).contains("plural"))
+                    .forEach(plurals::add);
+        }
+        Set<String> formatted = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/webapp"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                Matcher matcher = outputFormat.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    formatted.add(matcher.group(1));
+                }
+            }
+        }
+        formatted.retainAll(plurals);
+
+        assertTrue(formatted.isEmpty(), "plurals shown with h:outputFormat: " + formatted);
+    }
+
     @Test
     void theArabicBundleIsArabic() throws IOException {
         Properties arabic = load("messages_ar.properties");

@@ -1,14 +1,20 @@
 package org.switchboard.i18n;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.switchboard.platform.InvalidInputException;
 
-/** Text from the message bundle, and the page messages built from it. */
+/**
+ * Text from the message bundle, and the page messages built from it. A text with arguments is an ICU MessageFormat
+ * pattern, so that a count takes each language's plural forms ({@code {0, plural, one {# part} other {# parts}}}).
+ */
 public final class Messages {
 
     public static final String BUNDLE = "org.switchboard.i18n.messages";
@@ -22,7 +28,32 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "???" + key + "???";
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, formatting(locale)).format(shownAsWritten(arguments));
+    }
+
+    /**
+     * Arabic pages write numbers in Arabic-Indic digits, as java.text did for the language; ICU's data writes Latin
+     * digits for a plain "ar", which would mix both kinds in one page.
+     */
+    private static ULocale formatting(Locale locale) {
+        ULocale formatting = ULocale.forLocale(locale);
+        if ("ar".equals(formatting.getLanguage()) && formatting.getKeywordValue("numbers") == null) {
+            return formatting.setKeywordValue("numbers", "arab");
+        }
+        return formatting;
+    }
+
+    /**
+     * ICU formats java.time values by itself (and refuses an Instant); the texts were written for their plain
+     * {@code toString()}, which java.text gave them, or for a value the caller formatted already.
+     */
+    private static Object[] shownAsWritten(Object[] arguments) {
+        return Arrays.stream(arguments)
+                .map(argument -> argument instanceof TemporalAccessor ? argument.toString() : argument)
+                .toArray();
     }
 
     public static String text(String key, Object... arguments) {

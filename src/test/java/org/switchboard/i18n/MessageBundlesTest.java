@@ -2,15 +2,19 @@ package org.switchboard.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.PluralRules;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -28,7 +32,7 @@ class MessageBundlesTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/org/switchboard/i18n");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
-    private static final Pattern KEY_IN_PAGE = Pattern.compile("msg\\['([a-zA-Z0-9.\\-]+)'\\]");
+    private static final Pattern KEY_IN_PAGE = Pattern.compile("(?:msg\\['|messages\\.text\\(')([a-zA-Z0-9.\\-]+)'");
     private static final Pattern KEY_IN_CODE = Pattern.compile(
             "\"((?:error|login|users|apiKeys|account|contacts|groups|phones|sms|calls)\\.[a-zA-Z0-9.\\-]+)\"");
 
@@ -64,8 +68,8 @@ class MessageBundlesTest {
             if (placeholders(text).isEmpty()) {
                 assertFalse(text.contains("''"), file + " " + key + " is shown as written: use a single quote");
             } else {
-                // A plural's choice reads a number; any placeholder formats one.
-                Object[] arguments = text.contains(",choice,") ? new Object[] {2, 2, 2} : new Object[] {"A", "B", "C"};
+                // A plural reads a number; any placeholder formats one.
+                Object[] arguments = {2, 2, 2, 2, 2, 2};
                 String formatted = new MessageFormat(text, Locale.ROOT).format(arguments);
                 assertEquals(
                         text.replace("''", "'").chars().filter(c -> c == '\'').count(),
@@ -95,37 +99,65 @@ class MessageBundlesTest {
         }
     }
 
-    @Test
-    void countsTakeEachLanguagesPluralForms() {
-        assertEquals(
-                List.of("At the current pace, about 1 minute.", "At the current pace, about 15 minutes."),
-                paces(Locale.ENGLISH, 1, 15));
-        assertEquals(
-                List.of("Au rythme actuel, environ 1 minute.", "Au rythme actuel, environ 15 minutes."),
-                paces(Locale.FRENCH, 1, 15));
-        assertEquals(
-                List.of(
-                        "بالوتيرة الحالية، نحو دقيقة واحدة.",
-                        "بالوتيرة الحالية، نحو دقيقتين.",
-                        "بالوتيرة الحالية، نحو ٣ دقائق.",
-                        "بالوتيرة الحالية، نحو ١٥ دقيقة.",
-                        "بالوتيرة الحالية، نحو ١٠٠ دقيقة."),
-                paces(Locale.forLanguageTag("ar"), 1, 2, 3, 15, 100));
-        assertEquals(
-                "This SMS goes to 1 recipient, 3 parts in all.",
-                Messages.text(Locale.ENGLISH, "sms.confirm.goesTo", 1, 3));
-        assertEquals(
-                "Ce SMS part à 2 destinataires, 1 partie en tout.",
-                Messages.text(Locale.FRENCH, "sms.confirm.goesTo", 2, 1));
-        assertEquals(
-                "هذه الرسالة موجّهة إلى مستلمَين، ١١ جزءًا في المجموع.",
-                Messages.text(Locale.forLanguageTag("ar"), "sms.confirm.goesTo", 2, 11));
+    /** java.text's choice knows no plural rules; a language's counts are ICU plurals, in that language's forms. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ar"})
+    void everyTextIsAnIcuPatternAndCountsArePlurals(String language) throws IOException {
+        Properties bundle =
+                load(language.equals("en") ? "messages.properties" : "messages_" + language + ".properties");
+        Set<String> forms =
+                PluralRules.forLocale(Locale.forLanguageTag(language)).getKeywords();
+        for (String key : bundle.stringPropertyNames()) {
+            String text = bundle.getProperty(key);
+            if (placeholders(text).isEmpty()) {
+                continue;
+            }
+            MessagePattern pattern = new MessagePattern(text);
+            Deque<MessagePattern.ArgType> arguments = new ArrayDeque<>();
+            for (int i = 0; i < pattern.countParts(); i++) {
+                MessagePattern.Part part = pattern.getPart(i);
+                switch (part.getType()) {
+                    case ARG_START -> arguments.push(part.getArgType());
+                    case ARG_LIMIT -> arguments.pop();
+                    case ARG_SELECTOR -> {
+                        String form = pattern.getSubstring(part);
+                        assertTrue(
+                                arguments.peek() != MessagePattern.ArgType.PLURAL
+                                        || form.startsWith("=")
+                                        || forms.contains(form),
+                                language + " " + key + ": " + form + " is not one of " + forms);
+                    }
+                    default -> {}
+                }
+                assertNotEquals(
+                        MessagePattern.ArgType.CHOICE, part.getArgType(), language + " " + key + ": write a plural");
+            }
+        }
     }
 
-    private static List<String> paces(Locale locale, int... minutes) {
-        return Arrays.stream(minutes)
-                .mapToObj(count -> Messages.text(locale, "sms.confirm.pace", count))
-                .toList();
+    /** h:outputFormat formats with java.text, which throws on a plural: a count goes through #{messages.text(...)}. */
+    @Test
+    void pagesFormatNoPluralWithOutputFormat() throws IOException {
+        Pattern outputFormat = Pattern.compile("<h:outputFormat[^>]*value=\"#\\{msg\\['([a-zA-Z0-9.\\-]+)'\\]}\"");
+        Set<String> plurals = new TreeSet<>();
+        for (String file : List.of("messages.properties", "messages_fr.properties", "messages_ar.properties")) {
+            Properties bundle = load(file);
+            bundle.stringPropertyNames().stream()
+                    .filter(key -> bundle.getProperty(key).contains("plural"))
+                    .forEach(plurals::add);
+        }
+        Set<String> formatted = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/webapp"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                Matcher matcher = outputFormat.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    formatted.add(matcher.group(1));
+                }
+            }
+        }
+        formatted.retainAll(plurals);
+
+        assertTrue(formatted.isEmpty(), "plurals shown with h:outputFormat: " + formatted);
     }
 
     @Test
@@ -183,7 +215,7 @@ class MessageBundlesTest {
         return found;
     }
 
-    private static Properties load(String file) throws IOException {
+    static Properties load(String file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
             properties.load(reader);

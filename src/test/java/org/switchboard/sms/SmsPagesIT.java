@@ -84,7 +84,7 @@ class SmsPagesIT {
             commands.add(phone.awaitSms(ARABIC));
             commands.add(phone.awaitSms(ARABIC));
             delivered(phone, commands.get(0));
-            browser.waitForText(By.id("campaigns:table"), "٢ رسالة: ١ وصلت");
+            browser.waitForText(By.id("campaigns:table"), "رسالتان: ١ وصلت");
             browser.screenshot("sms-campaign-ar");
 
             browser.open(base, "sms/history.xhtml");

@@ -6,7 +6,6 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.switchboard.platform.InvalidInputException;
 
 /** Text from the message bundle, and the page messages built from it. */
 public final class Messages {
@@ -37,8 +36,8 @@ public final class Messages {
         add(FacesMessage.SEVERITY_ERROR, null, key, arguments);
     }
 
-    public static void error(InvalidInputException e) {
-        add(FacesMessage.SEVERITY_ERROR, null, e.messageKey(), e.arguments());
+    public static void error(Translatable problem) {
+        add(FacesMessage.SEVERITY_ERROR, null, problem.messageKey(), problem.arguments());
     }
 
     private static void add(FacesMessage.Severity severity, String clientId, String key, Object... arguments) {

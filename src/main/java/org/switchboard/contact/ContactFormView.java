@@ -1,38 +1,36 @@
 package org.switchboard.contact;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.switchboard.call.Call;
-import org.switchboard.call.CallService;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.security.CurrentUser;
-import org.switchboard.sms.Inbox;
 
 /**
- * The contact form, to create a contact or edit one ({@code ?edit=}). Numbers the contact already has, or the caller's
- * when opened from a call ({@code ?call=}), stay on the server: the page shows them as this user may see them, so
- * that a user who may not see numbers can label, keep or remove them without ever reading them. Any editor may type
- * new ones. Opened from an inbox conversation ({@code ?sms=}, one of its messages), it takes the sender's number
- * the same way. A number another contact already has is a warning, with the choice to merge into that contact.
+ * The contact form, to create a contact or edit one ({@code ?edit=}). Numbers the contact already has, or the one of
+ * the record it was opened from (a {@link NumberOrigin}: a call's caller with {@code ?call=}, an inbox message's sender
+ * with {@code ?sms=}), stay on the server: the page shows them as this user may see them, so that a user who may not
+ * see numbers can label, keep or remove them without ever reading them. Any editor may type new ones. A number
+ * another contact already has is a warning, with the choice to merge into that contact.
  */
 @Named
 @ViewScoped
 public class ContactFormView implements Serializable {
 
-    static final String CALL = "call";
     static final String EDIT = "edit";
-    static final String SMS = "sms";
     private static final long serialVersionUID = 1L;
     private static final int CANDIDATES_SHOWN = 10;
 
@@ -40,10 +38,8 @@ public class ContactFormView implements Serializable {
     private ContactService contacts;
 
     @Inject
-    private CallService calls;
-
-    @Inject
-    private Inbox inbox;
+    @Any
+    private Instance<NumberOrigin> origins;
 
     @Inject
     private PhoneNumbers phoneNumbers;
@@ -113,30 +109,25 @@ public class ContactFormView implements Serializable {
         Map<String, String> parameters =
                 FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         String edit = parameters.get(EDIT);
-        String call = parameters.get(CALL);
-        String sms = parameters.get(SMS);
+        // No page names two origins; should a request do so, the first by parameter name decides.
+        Optional<NumberOrigin> origin = origins.stream()
+                .filter(o -> parameters.containsKey(o.parameter()))
+                .min(Comparator.comparing(NumberOrigin::parameter));
         if (edit != null) {
             Optional<Contact> contact =
                     edit.matches("\\d{1,18}") ? contacts.find(Long.parseLong(edit)) : Optional.empty();
             contact.ifPresentOrElse(this::fillFrom, () -> Messages.error("error.contact.unknown", edit));
-        } else if (call != null) {
-            String callerNumber = call.matches("\\d{1,18}")
-                    ? calls.findById(Long.parseLong(call)).map(Call::getNumber).orElse(null)
-                    : null;
-            if (callerNumber == null) {
-                Messages.error("contacts.new.noCallerNumber");
-            } else {
-                numbers.add(new NumberRow(callerNumber, NumberLabel.MOBILE));
-            }
-        } else if (sms != null) {
-            Optional<String> senderNumber =
-                    sms.matches("\\d{1,18}") ? inbox.numberOf(Long.parseLong(sms)) : Optional.empty();
-            senderNumber.ifPresentOrElse(
-                    number -> numbers.add(new NumberRow(number, NumberLabel.MOBILE)),
-                    () -> Messages.error("contacts.new.noSenderNumber"));
+        } else if (origin.isPresent()) {
+            takeNumberFrom(origin.get(), parameters.get(origin.get().parameter()));
         } else {
             numbers.add(new NumberRow(null, NumberLabel.MOBILE));
         }
+    }
+
+    private void takeNumberFrom(NumberOrigin origin, String id) {
+        Optional<String> number = id.matches("\\d{1,18}") ? origin.numberOf(Long.parseLong(id)) : Optional.empty();
+        number.ifPresentOrElse(
+                n -> numbers.add(new NumberRow(n, NumberLabel.MOBILE)), () -> Messages.error(origin.noNumberKey()));
     }
 
     private void fillFrom(Contact contact) {

@@ -1,6 +1,7 @@
 package org.switchboard.i18n;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,7 +10,6 @@ import java.io.Serializable;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
-import org.switchboard.security.UserService;
 
 /**
  * The language of this session: the signed-in user's saved choice, else the browser's preference. Arabic turns the
@@ -25,7 +25,7 @@ public class LanguageView implements Serializable {
     private SecurityContext securityContext;
 
     @Inject
-    private UserService users;
+    private Event<LanguageChosen> chosen;
 
     private Language current;
 
@@ -58,7 +58,7 @@ public class LanguageView implements Serializable {
             current = language;
             Principal caller = securityContext.getCallerPrincipal();
             if (caller != null) {
-                users.changeLanguage(caller.getName(), language.getTag());
+                chosen.fire(new LanguageChosen(caller.getName(), language.getTag()));
             }
         });
         return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true";
@@ -69,6 +69,7 @@ public class LanguageView implements Serializable {
         Language.ofTag(savedTag)
                 .ifPresentOrElse(
                         language -> current = language,
-                        () -> users.changeLanguage(username, getCurrent().getTag()));
+                        () -> chosen.fire(
+                                new LanguageChosen(username, getCurrent().getTag())));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.switchboard.platform.InvalidInputException;
 
 /**
  * Text from the message bundle, and the page messages built from it. A text with arguments is an ICU MessageFormat
@@ -68,8 +67,8 @@ public final class Messages {
         add(FacesMessage.SEVERITY_ERROR, null, key, arguments);
     }
 
-    public static void error(InvalidInputException e) {
-        add(FacesMessage.SEVERITY_ERROR, null, e.messageKey(), e.arguments());
+    public static void error(Translatable problem) {
+        add(FacesMessage.SEVERITY_ERROR, null, problem.messageKey(), problem.arguments());
     }
 
     private static void add(FacesMessage.Severity severity, String clientId, String key, Object... arguments) {

@@ -32,7 +32,7 @@ public class AccountGateFilter extends HttpFilter {
     private static final List<Restriction> RESTRICTIONS = List.of(
             new Restriction("/admin/", ADMINS),
             new Restriction("/phone/", ADMINS),
-            new Restriction("/sms/webhooks.xhtml", ADMINS),
+            new Restriction("/webhook/", ADMINS),
             new Restriction("/contact/new.xhtml", SENDERS),
             new Restriction("/contact/import.xhtml", SENDERS),
             new Restriction("/sms/compose.xhtml", SENDERS),

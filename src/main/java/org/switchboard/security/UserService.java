@@ -2,6 +2,7 @@ package org.switchboard.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.i18n.BidiControls;
+import org.switchboard.i18n.LanguageChosen;
 import org.switchboard.platform.InvalidInputException;
 
 /** Users: created and managed by admins, each changing their own password and language. */
@@ -160,6 +162,10 @@ public class UserService {
         }
         user.changePassword(passwords.hash(newPassword), false);
         audit.fire(AuditEvent.success(username, SecurityAction.PASSWORD_CHANGED.name(), username));
+    }
+
+    void languageChosen(@Observes LanguageChosen chosen) {
+        changeLanguage(chosen.username(), chosen.tag());
     }
 
     public void changeLanguage(String username, String language) {

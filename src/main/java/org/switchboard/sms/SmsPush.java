@@ -10,6 +10,8 @@ import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.switchboard.webhook.WebhookAttempted;
+import org.switchboard.webhook.Webhooks;
 
 /**
  * Tells the SMS pages that messages changed, through the Faces push channel {@value #CHANNEL}, and the webhooks page

@@ -31,18 +31,6 @@ public class SmsSettings {
     @ConfigProperty(name = "switchboard.sms.time-to-live-hours")
     int timeToLiveHours;
 
-    @Inject
-    @ConfigProperty(name = "switchboard.sms.webhook-max-attempts")
-    int webhookMaxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.sms.webhook-first-retry")
-    String webhookFirstRetry;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.sms.webhook-keep-days")
-    int webhookKeepDays;
-
     /** How many parts a phone sends from one SIM a minute; 0 for no limit. */
     public int partsPerMinute() {
         return partsPerMinute;
@@ -66,16 +54,6 @@ public class SmsSettings {
         return Duration.ofHours(timeToLiveHours);
     }
 
-    /** Tries of a webhook delivery before it is marked failed. */
-    public int webhookMaxAttempts() {
-        return webhookMaxAttempts;
-    }
-
-    /** The pause after a webhook delivery's first failed try; it doubles after each further one. */
-    public Duration webhookFirstRetry() {
-        return Duration.parse(webhookFirstRetry.strip());
-    }
-
     /** From {@code HH:mm-HH:mm}; a window may run past midnight (22:00-06:00). */
     public record SendingWindow(LocalTime opens, LocalTime closes) {
 
@@ -92,10 +70,5 @@ public class SmsSettings {
                     ? !time.isBefore(opens) && time.isBefore(closes)
                     : !time.isBefore(opens) || time.isBefore(closes);
         }
-    }
-
-    /** How long the page keeps a delivery that ended (delivered or failed). */
-    public Duration webhookKeep() {
-        return Duration.ofDays(webhookKeepDays);
     }
 }

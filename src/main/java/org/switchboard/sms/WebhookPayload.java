@@ -4,6 +4,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.switchboard.platform.JsonBuilders;
+import org.switchboard.webhook.WebhookEvent;
 
 /**
  * The JSON bodies webhooks receive. The records document them (OpenAPI); {@link #json} writes them, always with every

@@ -25,7 +25,8 @@ class AuditActionLabelsTest {
             "org.switchboard.call.CallAction",
             "org.switchboard.phone.PhoneAction",
             "org.switchboard.security.SecurityAction",
-            "org.switchboard.sms.SmsAction");
+            "org.switchboard.sms.SmsAction",
+            "org.switchboard.webhook.WebhookAction");
 
     /** Classes that name their audit codes as string constants, each constant's value its own name. */
     private static final List<String> ACTION_CONSTANTS =

@@ -14,7 +14,7 @@ class AccountGateFilterTest {
         for (Role role : new Role[] {Role.STAFF, Role.VIEWER, null}) {
             assertFalse(AccountGateFilter.opens(role, "/admin/audit.xhtml"), String.valueOf(role));
             assertFalse(AccountGateFilter.opens(role, "/phone/index.xhtml"), String.valueOf(role));
-            assertFalse(AccountGateFilter.opens(role, "/sms/webhooks.xhtml"), String.valueOf(role));
+            assertFalse(AccountGateFilter.opens(role, "/webhook/index.xhtml"), String.valueOf(role));
         }
     }
 

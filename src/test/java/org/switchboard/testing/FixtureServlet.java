@@ -48,10 +48,10 @@ import org.switchboard.sms.SmsMessage;
 import org.switchboard.sms.SmsOutbox;
 import org.switchboard.sms.SmsService;
 import org.switchboard.sms.SmsTemplates;
-import org.switchboard.sms.WebhookDelivery;
-import org.switchboard.sms.WebhookEvent;
-import org.switchboard.sms.WebhookSender;
-import org.switchboard.sms.Webhooks;
+import org.switchboard.webhook.WebhookDelivery;
+import org.switchboard.webhook.WebhookEvent;
+import org.switchboard.webhook.WebhookSender;
+import org.switchboard.webhook.Webhooks;
 
 /**
  * Test-only: sets up users and API keys through the real services for tests that drive the application from outside

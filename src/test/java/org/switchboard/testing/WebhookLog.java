@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.switchboard.sms.WebhookAttempted;
+import org.switchboard.webhook.WebhookAttempted;
 
 /**
  * Test-only: the webhook tries whose outcome is committed, so that client-side tests can wait until a delivery reached a

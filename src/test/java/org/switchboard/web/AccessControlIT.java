@@ -52,7 +52,7 @@ class AccessControlIT {
                 "sms/history.xhtml",
                 "sms/inbox.xhtml",
                 "sms/templates.xhtml",
-                "sms/webhooks.xhtml",
+                "webhook/index.xhtml",
                 "call/index.xhtml",
                 "call/dial.xhtml",
                 "errors/forbidden.xhtml",

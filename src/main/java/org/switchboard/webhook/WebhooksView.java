@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -87,7 +87,7 @@ public class WebhooksView implements Serializable {
         deliveries = webhooks.recentDeliveries(webhook.getId(), RECENT_DELIVERIES);
     }
 
-    /** Read again when the deliveries changed (pushed on channel {@value SmsPush#WEBHOOKS_CHANNEL}). */
+    /** Read again when the deliveries changed (pushed on the Faces channel webhooks). */
     public void refreshDeliveries() {
         if (shown != null) {
             deliveries = webhooks.recentDeliveries(shown.getId(), RECENT_DELIVERIES);

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 /**
  * A webhook delivery was tried, fired in the transaction that records the outcome, for observers outside the package

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,9 +1,8 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -29,6 +28,7 @@ import org.switchboard.platform.Secrets;
 /**
  * The webhooks an admin registers, and their deliveries: one stored per event and webhook in the transaction that made
  * the event, so that a stop of the server loses none; {@link WebhookSender} sends them once that transaction commits.
+ * The features whose events webhooks hear of hand them over with {@link #queue}.
  */
 @ApplicationScoped
 @Transactional
@@ -49,7 +49,7 @@ public class Webhooks {
     private Clock clock;
 
     @Inject
-    private SmsSettings settings;
+    private WebhookSettings settings;
 
     @Inject
     private Event<AuditEvent> audit;
@@ -67,7 +67,7 @@ public class Webhooks {
     public record Registered(Webhook webhook, String secret) {}
 
     /** Deliveries stored in a transaction, to send once it commits. */
-    record DeliveriesQueued(List<String> deliveryIds) {}
+    public record DeliveriesQueued(List<String> deliveryIds) {}
 
     /** What a try needs, read in the transaction that claimed the delivery. */
     record Attempt(String deliveryId, WebhookEvent event, URI url, String secret, String body) {}
@@ -82,7 +82,7 @@ public class Webhooks {
         em.persist(webhook);
         audit.fire(new AuditEvent(
                 actor,
-                SmsAction.WEBHOOK_ADDED.name(),
+                WebhookAction.WEBHOOK_ADDED.name(),
                 webhook.getUrl(),
                 AuditEvent.Outcome.SUCCESS,
                 webhook.getEventNames()));
@@ -94,7 +94,7 @@ public class Webhooks {
         if (webhook.setEnabled(enabled)) {
             audit.fire(new AuditEvent(
                     actor,
-                    SmsAction.WEBHOOK_CHANGED.name(),
+                    WebhookAction.WEBHOOK_CHANGED.name(),
                     webhook.getUrl(),
                     AuditEvent.Outcome.SUCCESS,
                     enabled ? "enabled" : "disabled"));
@@ -110,7 +110,11 @@ public class Webhooks {
         String secret = Secrets.generate(SECRET_PREFIX);
         webhook.renewSecret(secret);
         audit.fire(new AuditEvent(
-                actor, SmsAction.WEBHOOK_CHANGED.name(), webhook.getUrl(), AuditEvent.Outcome.SUCCESS, "new secret"));
+                actor,
+                WebhookAction.WEBHOOK_CHANGED.name(),
+                webhook.getUrl(),
+                AuditEvent.Outcome.SUCCESS,
+                "new secret"));
         return secret;
     }
 
@@ -121,7 +125,7 @@ public class Webhooks {
                 .setParameter("webhook", id)
                 .executeUpdate();
         em.remove(webhook);
-        audit.fire(AuditEvent.success(actor, SmsAction.WEBHOOK_DELETED.name(), webhook.getUrl()));
+        audit.fire(AuditEvent.success(actor, WebhookAction.WEBHOOK_DELETED.name(), webhook.getUrl()));
     }
 
     public List<Webhook> list() {
@@ -161,34 +165,19 @@ public class Webhooks {
         return uri;
     }
 
-    void stateChanged(@Observes SmsStateChanged change) {
-        // Queued and dispatched are the server's own business; receivers hear from the phone's first report on.
-        if (change.state() == MessageState.QUEUED || change.state() == MessageState.DISPATCHED) {
-            return;
-        }
-        enqueue(WebhookEvent.SMS_STATE, deliveryId -> WebhookPayload.stateChanged(deliveryId, change));
+    /** Whether an enabled webhook wants the event: for a feature whose payload costs something to make. */
+    public boolean anyWants(WebhookEvent event) {
+        return !targets(event).isEmpty();
     }
 
-    void received(@Observes IncomingSmsStored stored) {
-        if (stored.sms().getDirection() != IncomingSms.Direction.RECEIVED) {
-            return;
-        }
-        List<Webhook> targets = targets(WebhookEvent.SMS_RECEIVED);
-        if (!targets.isEmpty()) {
-            // The incoming SMS gets its id at insert.
-            em.flush();
-            enqueue(
-                    targets,
-                    WebhookEvent.SMS_RECEIVED,
-                    deliveryId -> WebhookPayload.received(deliveryId, stored.sms()));
-        }
-    }
-
-    private void enqueue(WebhookEvent event, Function<String, String> body) {
-        enqueue(targets(event), event, body);
-    }
-
-    private void enqueue(List<Webhook> targets, WebhookEvent event, Function<String, String> body) {
+    /**
+     * Stores a delivery of the event for each enabled webhook that wants it, in the caller's transaction; they are sent
+     * once it commits.
+     *
+     * @param body the payload of the delivery with that id
+     */
+    public void queue(WebhookEvent event, Function<String, String> body) {
+        List<Webhook> targets = targets(event);
         if (targets.isEmpty()) {
             return;
         }
@@ -261,7 +250,7 @@ public class Webhooks {
         Instant now = clock.instant();
         return delivery(deliveryId).flatMap(delivery -> {
             WebhookDelivery.State state =
-                    delivery.attempted(status, error, now, settings.webhookMaxAttempts(), settings.webhookFirstRetry());
+                    delivery.attempted(status, error, now, settings.maxAttempts(), settings.firstRetry());
             attempted.fire(new WebhookAttempted(deliveryId, delivery.getWebhookId(), state, status));
             return state == WebhookDelivery.State.PENDING
                     ? Optional.of(Duration.between(now, delivery.getNextAttemptAt()))

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +45,7 @@ class WebhooksPageIT {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             browser.signIn(base, fixtures.user("hooks", "ADMIN", false), Fixtures.PASSWORD);
             browser.waitForUrlEnding("/index.xhtml");
-            browser.open(base, "sms/webhooks.xhtml");
+            browser.open(base, "webhook/index.xhtml");
 
             browser.waitFor(By.id("webhooks:url")).sendKeys("ftp://platform.school.example/sms");
             browser.click(By.id("webhooks:add"));
@@ -68,7 +68,7 @@ class WebhooksPageIT {
                 assertTrue(request.isSignedWith(secret), "signed with the secret the page showed");
                 assertTrue(fixtures.webhookAttemptEnded(request.header("X-Switchboard-Delivery"), "DELIVERED"));
 
-                browser.open(base, "sms/webhooks.xhtml");
+                browser.open(base, "webhook/index.xhtml");
                 browser.waitForText(By.id("webhooks:table"), receiver.url());
                 assertFalse(browser.driver().getPageSource().contains(secret), "the secret is never shown again");
                 browser.click(By.xpath(row(receiver.url()) + "//button[contains(@id, ':deliveries')]"));
@@ -121,7 +121,7 @@ class WebhooksPageIT {
         browser.signIn(base, new Fixtures(base).user("curious", "STAFF", false), Fixtures.PASSWORD);
         browser.waitForUrlEnding("/index.xhtml");
 
-        browser.open(base, "sms/webhooks.xhtml");
+        browser.open(base, "webhook/index.xhtml");
 
         browser.waitForText(By.id("error-page"), "Not allowed");
     }

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -48,7 +48,7 @@ public class WebhookSender {
     private Webhooks webhooks;
 
     @Inject
-    private SmsSettings settings;
+    private WebhookSettings settings;
 
     @Inject
     private Clock clock;
@@ -97,7 +97,7 @@ public class WebhookSender {
      */
     public int forgetFinished() {
         try {
-            return webhooks.forgetFinishedBefore(clock.instant().minus(settings.webhookKeep()));
+            return webhooks.forgetFinishedBefore(clock.instant().minus(settings.keep()));
         } catch (RuntimeException e) {
             // The next hour tries again; the schedule must not die with this one.
             LOG.log(Level.WARNING, "Old webhook deliveries were not forgotten", e);

@@ -1,4 +1,4 @@
-package org.switchboard.sms;
+package org.switchboard.webhook;
 
 import java.util.Locale;
 

@@ -45,6 +45,9 @@ public class CallLogView implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private LiveCalls liveCalls;
+
     private CallFilter.Kind kind;
     private Long deviceId;
     private String user;
@@ -136,8 +139,8 @@ public class CallLogView implements Serializable {
                             call.getSimSlot(),
                             number(call),
                             call.getContactName(),
-                            call.getPlacedBy(),
-                            call.getHandledBy(),
+                            liveCalls.userName(call.getPlacedBy()),
+                            liveCalls.userName(call.getHandledBy()),
                             call.getDurationSeconds(),
                             call.getEndReason(),
                             call.getNotes());

@@ -349,7 +349,7 @@ public class CallService {
         return em.createQuery(query).getSingleResult();
     }
 
-    private static Predicate[] matching(CallFilter filter, CriteriaBuilder cb, Root<Call> call) {
+    private Predicate[] matching(CallFilter filter, CriteriaBuilder cb, Root<Call> call) {
         List<Predicate> predicates = new ArrayList<>();
         if (filter.kind() != null) {
             predicates.add(
@@ -365,10 +365,22 @@ public class CallService {
         }
         if (filter.user() != null && !filter.user().isBlank()) {
             String pattern = "%" + filter.user().strip().toLowerCase(Locale.ROOT) + "%";
-            predicates.add(cb.or(
+            List<Predicate> matches = new ArrayList<>(List.of(
                     cb.like(cb.lower(call.get("handledBy")), pattern),
                     cb.like(cb.lower(call.get("placedBy")), pattern),
                     cb.like(cb.lower(call.get("rejectedBy")), pattern)));
+            // The log shows users by their display name: typing what it shows must find them. Read first, as
+            // EclipseLink builds no criteria subquery on another entity here; a school has a few dozen users.
+            List<String> named = em.createQuery(
+                            "select u.username from User u where lower(u.displayName) like :pattern", String.class)
+                    .setParameter("pattern", pattern)
+                    .getResultList();
+            if (!named.isEmpty()) {
+                matches.add(call.get("handledBy").in(named));
+                matches.add(call.get("placedBy").in(named));
+                matches.add(call.get("rejectedBy").in(named));
+            }
+            predicates.add(cb.or(matches.toArray(Predicate[]::new)));
         }
         if (filter.contact() != null && !filter.contact().isBlank()) {
             String pattern = "%" + filter.contact().strip().toLowerCase(Locale.ROOT) + "%";

@@ -71,13 +71,17 @@ public record ContactCard(
      * the call pop-up and an SMS say the same thing: {@code 250.500} for 250.5 TND.
      */
     public static String shown(BigDecimal amount, String currency) {
+        return scaled(amount, currency).toPlainString();
+    }
+
+    /** The amount with its currency's own number of decimals, for a form to show as {@link #shown} writes it. */
+    public static BigDecimal scaled(BigDecimal amount, String currency) {
         int digits;
         try {
             digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             digits = -1;
         }
-        BigDecimal shown = digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.HALF_UP);
-        return shown.toPlainString();
+        return digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.HALF_UP);
     }
 }

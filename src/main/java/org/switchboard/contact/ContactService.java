@@ -487,6 +487,10 @@ public class ContactService {
                 .findFirst();
     }
 
+    public Optional<ContactGroup> findGroup(long id) {
+        return Optional.ofNullable(em.find(ContactGroup.class, id));
+    }
+
     public ContactGroup createGroup(String actor, String name) {
         String groupName = requireGroupName(name);
         if (findGroup(groupName).isPresent()) {
@@ -548,8 +552,7 @@ public class ContactService {
     }
 
     private ContactGroup requireGroup(long groupId) {
-        return Optional.ofNullable(em.find(ContactGroup.class, groupId))
-                .orElseThrow(() -> new InvalidInputException("group", "error.group.unknown", groupId));
+        return findGroup(groupId).orElseThrow(() -> new InvalidInputException("group", "error.group.unknown", groupId));
     }
 
     private Contact requireContact(long contactId) {

@@ -140,8 +140,8 @@ public class ContactsView implements Serializable {
             invoiceNumber = invoice.getNumber();
             issueDate = invoice.getIssueDate();
             dueDate = invoice.getDueDate();
-            amount = invoice.getAmount();
-            amountPaid = invoice.getAmountPaid();
+            amount = ContactCard.scaled(invoice.getAmount(), invoice.getCurrency());
+            amountPaid = ContactCard.scaled(invoice.getAmountPaid(), invoice.getCurrency());
             currency = invoice.getCurrency();
             status = invoice.getStatus();
         });

@@ -106,6 +106,18 @@ public class Invoice {
                 : amount.subtract(amountPaid).max(BigDecimal.ZERO);
     }
 
+    /**
+     * The amount as every page and every SMS writes it: see {@link ContactCard#shown}. Not a getter, so that the API's
+     * JSON keeps the number alone.
+     */
+    public String amountShown() {
+        return ContactCard.shown(amount, currency);
+    }
+
+    public String amountPaidShown() {
+        return ContactCard.shown(amountPaid, currency);
+    }
+
     public Long getId() {
         return id;
     }

@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Bulk sends as campaigns: how far each has gone, and pausing, resuming and cancelling them. */
 @ApplicationScoped
@@ -133,11 +135,14 @@ public class Campaigns {
         }
     }
 
+    /** What makes a send a campaign: more than one recipient. A single send, a reply from the inbox, is not one. */
+    private static final String IS_CAMPAIGN = "b.total > 1";
+
     /** Sends to more than one recipient, newest first. */
     @Transactional
     public List<Progress> recent(int first, int size) {
         List<SmsBatch> batches = em.createQuery(
-                        "select b from SmsBatch b where b.total > 1 order by b.id desc", SmsBatch.class)
+                        "select b from SmsBatch b where " + IS_CAMPAIGN + " order by b.id desc", SmsBatch.class)
                 .setFirstResult(first)
                 .setMaxResults(size)
                 .getResultList();
@@ -146,8 +151,20 @@ public class Campaigns {
 
     @Transactional
     public long count() {
-        return em.createQuery("select count(b) from SmsBatch b where b.total > 1", Long.class)
+        return em.createQuery("select count(b) from SmsBatch b where " + IS_CAMPAIGN, Long.class)
                 .getSingleResult();
+    }
+
+    /** Those of these sends that the campaigns page lists. */
+    @Transactional
+    public Set<Long> campaignsAmong(Collection<Long> batchIds) {
+        if (batchIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                em.createQuery("select b.id from SmsBatch b where b.id in :ids and " + IS_CAMPAIGN, Long.class)
+                        .setParameter("ids", batchIds)
+                        .getResultList());
     }
 
     @Transactional

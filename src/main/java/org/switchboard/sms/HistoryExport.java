@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.switchboard.audit.AuditEvent;
@@ -67,6 +68,9 @@ public class HistoryExport extends HttpServlet {
     private SmsOutbox outbox;
 
     @Inject
+    private Campaigns campaigns;
+
+    @Inject
     private DeviceService devices;
 
     @Inject
@@ -100,8 +104,12 @@ public class HistoryExport extends HttpServlet {
                 chunk = outbox.list(filter, before, CHUNK);
                 Map<String, String> names = callerLookup.names(
                         chunk.stream().map(SmsMessage::getRecipient).collect(Collectors.toSet()));
+                Set<Long> listed = campaigns.campaignsAmong(chunk.stream()
+                        .map(SmsMessage::getBatchId)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()));
                 for (SmsMessage message : chunk) {
-                    csv.row(row(message, wholeNumbers, phones, names));
+                    csv.row(row(message, wholeNumbers, phones, names, listed));
                     before = message.getId();
                 }
                 rows += chunk.size();
@@ -116,7 +124,11 @@ public class HistoryExport extends HttpServlet {
     }
 
     private Object[] row(
-            SmsMessage message, boolean wholeNumbers, Map<Long, String> phones, Map<String, String> names) {
+            SmsMessage message,
+            boolean wholeNumbers,
+            Map<Long, String> phones,
+            Map<String, String> names,
+            Set<Long> campaignsListed) {
         String recipient = message.getRecipient();
         return new Object[] {
             message.getId(),
@@ -136,7 +148,7 @@ public class HistoryExport extends HttpServlet {
             message.getSentAt(),
             message.getDeliveredAt(),
             message.getFailureReason(),
-            message.getBatchId()
+            message.getBatchId() != null && campaignsListed.contains(message.getBatchId()) ? message.getBatchId() : null
         };
     }
 

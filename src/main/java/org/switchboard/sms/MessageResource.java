@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
 import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.contact.ContactGroup;
+import org.switchboard.contact.ContactService;
 import org.switchboard.platform.InvalidInputException;
 
 /** How the school's platform sends SMS through the school's phones and follows them. */
@@ -39,6 +43,7 @@ import org.switchboard.platform.InvalidInputException;
 public class MessageResource {
 
     static final int MAX_LIST = 500;
+    private static final Pattern GROUP_ID = Pattern.compile("[0-9]{1,18}");
     private static final String WEBHOOK_URL = "https://receiver.example/a-url-registered-on-the-sms-webhooks-page";
     private static final String WEBHOOK_SIGNING = "X-Switchboard-Signature is sha256= and the hex HMAC-SHA256 of the"
             + " exact body bytes keyed with the webhook's secret; X-Switchboard-Delivery (also the body's id) is the"
@@ -58,11 +63,17 @@ public class MessageResource {
     @Inject
     private SmsTemplates templates;
 
+    @Inject
+    private ContactService contacts;
+
     /**
      * A send request.
      *
      * @param to numbers in any usual format
      * @param contacts contacts by the platform's own id; each gets it on its mobile, else its first number
+     * @param groups groups by name, or by Switchboard's id written as a string
+     * @param audience who of the groups: {@code members} (the default), {@code guardians} (the members' guardians, each
+     *     once however many of its children are in the groups, unless the text names the child) or {@code both}
      * @param phone the id of the phone to send through; absent: whichever phone is connected and least busy
      * @param sim the SIM slot (0-based); absent: the phone's default
      * @param text the text, which may hold placeholders such as {firstName}, filled for each recipient
@@ -72,6 +83,11 @@ public class MessageResource {
     public record SendRequest(
             List<String> to,
             List<String> contacts,
+            @Schema(description = "Groups by name, or by Switchboard's id written as a string") List<String> groups,
+            @Schema(
+                            description = "Who of the groups gets the SMS; members when absent",
+                            enumeration = {"members", "guardians", "both"})
+                    String audience,
             String text,
             String template,
             Long phone,
@@ -89,12 +105,19 @@ public class MessageResource {
     @Operation(
             summary = "Send an SMS to one or more recipients",
             description = "One message is queued per distinct recipient and sent by a connected phone as its pace"
-                    + " allows. The text (or the template's) may hold placeholders, filled for each recipient from"
-                    + " their contact: {firstName}, {lastName}, {name}, {class}, {amountDue}. With an Idempotency-Key, repeating the same request returns the same messages and"
-                    + " sends nothing again; the key used for a different request is refused.")
+                    + " allows. Recipients are numbers (to), contacts by the platform's id (contacts) and groups by"
+                    + " name or id (groups); for groups, audience says who: members (the default), guardians (the"
+                    + " members' guardians: a guardian of two children in the groups gets one SMS, or one per child"
+                    + " when the text holds {childFirstName} or {childName}) or both. The text (or the template's)"
+                    + " may hold placeholders, filled for each recipient from their contact: {firstName},"
+                    + " {lastName}, {name}, {class}, {amountDue}, {childFirstName}, {childName}. With an"
+                    + " Idempotency-Key, repeating the same request returns the same messages and sends nothing"
+                    + " again; the key used for a different request is refused.")
     @APIResponse(responseCode = "201", description = "Queued")
     @APIResponse(responseCode = "200", description = "A repeat of an earlier request with the same key: nothing sent")
-    @APIResponse(responseCode = "400", description = "Invalid input: {\"message\": ..., \"field\": ...}")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, such as an unknown group or audience: {\"message\": ..., \"field\": ...}")
     @APIResponse(responseCode = "401", description = "No valid API key")
     @Callback(
             name = "smsStateWebhook",
@@ -155,7 +178,12 @@ public class MessageResource {
         SmsService.Sent sent = sms.send(
                 API_ACTOR_PREFIX + caller.getUserPrincipal().getName(),
                 new SmsService.Request(
-                        new SmsService.Recipients(request.to(), request.contacts(), List.of(), List.of()),
+                        new SmsService.Recipients(
+                                request.to(),
+                                request.contacts(),
+                                List.of(),
+                                groupIds(request.groups()),
+                                audience(request.audience())),
                         text(request),
                         request.phone(),
                         request.sim(),
@@ -185,6 +213,39 @@ public class MessageResource {
             @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return outbox.list(HistoryFilter.of(state(state)), before, Math.max(1, Math.min(limit, MAX_LIST)));
+    }
+
+    private List<Long> groupIds(List<String> groups) {
+        if (groups == null) {
+            return List.of();
+        }
+        return groups.stream()
+                .map(group -> findGroup(group)
+                        .map(ContactGroup::getId)
+                        .orElseThrow(() -> new InvalidInputException("groups", "error.sms.unknownGroup", group)))
+                .toList();
+    }
+
+    /** By name first, as the platform knows its classes; else by id, as the pages choose them. */
+    private Optional<ContactGroup> findGroup(String group) {
+        if (group == null || group.isBlank()) {
+            return Optional.empty();
+        }
+        return contacts.findGroup(group)
+                .or(() -> GROUP_ID.matcher(group.strip()).matches()
+                        ? contacts.findGroup(Long.parseLong(group.strip()))
+                        : Optional.empty());
+    }
+
+    private static GroupAudience audience(String name) {
+        if (name == null || name.isBlank()) {
+            return GroupAudience.MEMBERS;
+        }
+        try {
+            return GroupAudience.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("audience", "error.sms.audience", name);
+        }
     }
 
     private String text(SendRequest request) {

@@ -303,9 +303,10 @@ class CallPagesIT {
     }
 
     @Test
-    void aCallFromTheDialPadGetsTonesAndNotesAndTheLogExportsItMasked() throws Exception {
+    void aCallFromTheDialPadGetsTonesAndNotesAndTheLogShowsAndExportsItMaskedWithTheUsersName() throws Exception {
         Fixtures.Phone paired = fixtures.phone("dial");
-        String amina = fixtures.user("amina", "STAFF", false);
+        String name = "Amina Jaziri " + surname;
+        String amina = fixtures.user("amina", "STAFF", name);
         try (TestPhone phone = TestPhone.connect(base, paired.token())) {
             phone.hello();
             first.signIn(base, amina, Fixtures.PASSWORD);
@@ -352,7 +353,17 @@ class CallPagesIT {
             assertTrue(line.contains(",OUTGOING,Ended,"), line);
             assertTrue(line.contains("+216 •• ••• " + local.substring(5)), line);
             assertTrue(line.endsWith(",Demande un rendez-vous"), line);
+            assertTrue(line.contains("," + name + "," + name + ","), "placed and handled by: " + line);
+            assertFalse(line.contains(amina), line);
             assertNoNumber(csv, "the CSV export");
+
+            first.open(base, "call/index.xhtml");
+            first.waitFor(By.id("log:user")).sendKeys("jaziri " + surname);
+            first.click(By.id("log:search"));
+            first.waitForAjax();
+            first.waitForText(By.id("log:table"), "Amel " + surname);
+            String row = first.textOnceShown(By.cssSelector("#log\\:table tbody tr"));
+            assertTrue(row.contains(name) && !row.contains(amina), row);
         }
     }
 

@@ -15,4 +15,11 @@ class AmountsTest {
         assertEquals("1200", ContactCard.shown(new BigDecimal("1200.00"), "JPY"));
         assertEquals("250.500", new ContactCard.Amount("TND", new BigDecimal("250.5")).shown());
     }
+
+    /** The database keeps three decimals for every currency: a form shows the euro's two. */
+    @Test
+    void aFormIsFilledWithTheCurrencysDecimals() {
+        assertEquals(new BigDecimal("250.50"), ContactCard.scaled(new BigDecimal("250.500"), "EUR"));
+        assertEquals(new BigDecimal("250.500"), ContactCard.scaled(new BigDecimal("250.5"), "TND"));
+    }
 }

@@ -356,7 +356,8 @@ class ContactPagesIT {
     }
 
     @Test
-    @DisplayName("an invoice is added on the card, changed when paid, then deleted")
+    @DisplayName(
+            "an invoice is added on the card, changed when paid, then deleted; its amounts have the euro's two decimals")
     void invoicesOnTheCard() {
         String number = Fixtures.uniqueName("F");
         browser.signIn(base, fixtures.user("bursar", "STAFF", false), Fixtures.PASSWORD);
@@ -365,20 +366,23 @@ class ContactPagesIT {
 
         browser.waitFor(By.id("cardForm:invoiceNumber")).sendKeys(number);
         browser.driver().findElement(By.id("cardForm:amount")).sendKeys("250.5");
-        browser.driver().findElement(By.id("cardForm:currency")).sendKeys("TND");
+        browser.driver().findElement(By.id("cardForm:currency")).sendKeys("EUR");
         browser.click(By.id("cardForm:saveInvoice"));
 
         browser.waitForText(
-                By.id("card-invoice"), "Last invoice " + number + " of " + LocalDate.now() + ": 250.500 TND, unpaid.");
-        browser.waitForText(By.id("card-balance"), "Owes 250.500 TND.");
+                By.id("card-invoice"), "Last invoice " + number + " of " + LocalDate.now() + ": 250.50 EUR, unpaid.");
+        browser.waitForText(By.id("card-balance"), "Owes 250.50 EUR.");
+        browser.waitForText(By.id("cardForm:invoices"), "0.00 / 250.50 EUR");
         browser.click(By.id("cardForm:invoices:0:editInvoice"));
         browser.waitForAjax();
+        assertEquals("250.50", browser.attribute(By.id("cardForm:amount"), "value"));
         WebElement paid = browser.waitFor(By.id("cardForm:amountPaid"));
         paid.clear();
         paid.sendKeys("250.5");
         choose("cardForm:status", "PAID");
         browser.click(By.id("cardForm:saveInvoice"));
         browser.waitForText(By.id("card-balance"), "Nothing owed.");
+        browser.waitForText(By.id("cardForm:invoices"), "250.50 / 250.50 EUR");
 
         browser.click(By.id("cardForm:invoices:0:deleteInvoice"));
         browser.waitFor(By.id("confirm:yes")).click();

@@ -225,6 +225,74 @@ class MessageApiIT {
         assertError(post("{\"to\": [\"+21650200011\"], \"text\": \"Bonjour {prenom}\"}", null), "text", "{prenom}");
     }
 
+    @Test
+    void aClassIsTextedThroughItsStudentsGuardiansOnceEachUnlessTheTextNamesTheChild() throws Exception {
+        String group = Fixtures.uniqueName("5A");
+        String surname = "Family" + Fixtures.uniqueName("").substring(1, 6);
+        Map<String, String> guardians = Map.of(
+                "twoChildren", contact("Hedi", surname, "GUARDIAN", null, null),
+                "oneChild", contact("Rym", surname, "GUARDIAN", null, null));
+        contact("Amira", surname, "STUDENT", group, guardians.get("twoChildren"));
+        contact("Bilel", surname, "STUDENT", group, guardians.get("twoChildren"));
+        contact("Chiraz", surname, "STUDENT", group, guardians.get("oneChild"));
+
+        HttpResponse<String> once = post(
+                "{\"groups\": [\"" + group + "\"], \"audience\": \"guardians\", \"text\": \"Réunion de {class}\","
+                        + " \"phone\": " + parked.id() + "}",
+                null);
+        HttpResponse<String> perChild = post(
+                "{\"groups\": [\"" + group.toLowerCase(java.util.Locale.ROOT) + "\"], \"audience\": \"GUARDIANS\","
+                        + " \"text\": \"Bulletin de {childFirstName}\", \"phone\": " + parked.id() + "}",
+                null);
+        HttpResponse<String> both = post(
+                "{\"groups\": [\"" + group + "\"], \"audience\": \"both\", \"text\": \"Sortie\"," + " \"phone\": "
+                        + parked.id() + "}",
+                null);
+        HttpResponse<String> members =
+                post("{\"groups\": [\"" + group + "\"], \"text\": \"Sortie\", \"phone\": " + parked.id() + "}", null);
+
+        assertEquals(201, once.statusCode(), once.body());
+        JsonArray queued = json(once.body()).getJsonArray("messages");
+        assertEquals(2, queued.size(), "a guardian of two children gets one SMS: " + once.body());
+        assertEquals(Set.of("Réunion de " + group), texts(queued));
+        assertEquals(201, perChild.statusCode(), perChild.body());
+        assertEquals(
+                Set.of("Bulletin de Amira", "Bulletin de Bilel", "Bulletin de Chiraz"),
+                texts(json(perChild.body()).getJsonArray("messages")));
+        assertEquals(201, both.statusCode(), both.body());
+        assertEquals(
+                2, json(both.body()).getJsonArray("messages").size(), "the students have no number: " + both.body());
+        assertError(members, "to", "at least one recipient");
+        assertError(
+                post("{\"groups\": [\"" + group + "\"], \"audience\": \"parents\", \"text\": \"Sortie\"}", null),
+                "audience",
+                "parents");
+        assertError(
+                post("{\"groups\": [\"no-such-class\"], \"audience\": \"guardians\", \"text\": \"Sortie\"}", null),
+                "groups",
+                "no-such-class");
+    }
+
+    /** A contact saved through the API, a student in the group with the guardian when given; its external id. */
+    private String contact(String firstName, String lastName, String kind, String group, String guardian) {
+        String id = Fixtures.uniqueName(kind.equals("STUDENT") ? "s" : "g");
+        String number = kind.equals("STUDENT")
+                ? "[]"
+                : "[{\"number\": \"5" + String.format("%07d", (long) (Math.random() * 9_000_000))
+                        + "\", \"label\": \"MOBILE\"}]";
+        fixtures.contact(
+                id,
+                "{\"firstName\": \"" + firstName + "\", \"lastName\": \"" + lastName + "\", \"kind\": \"" + kind
+                        + "\", \"numbers\": " + number + ", \"groups\": "
+                        + (group == null ? "[]" : "[\"" + group + "\"]")
+                        + ", \"guardians\": " + (guardian == null ? "[]" : "[\"" + guardian + "\"]") + "}");
+        return id;
+    }
+
+    private static Set<String> texts(JsonArray messages) {
+        return messages.stream().map(m -> m.asJsonObject().getString("text")).collect(Collectors.toSet());
+    }
+
     private static void assertError(HttpResponse<String> response, String field, String inMessage) {
         assertEquals(400, response.statusCode(), response.body());
         JsonObject error = json(response.body());

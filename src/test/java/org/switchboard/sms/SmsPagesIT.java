@@ -104,6 +104,65 @@ class SmsPagesIT {
         }
     }
 
+    @Test
+    void composeLabelsNeverOverlapTheirControlsInArabicFrenchAndEnglish() {
+        Fixtures fixtures = new Fixtures(base);
+        fixtures.phone("layout");
+        browser.signIn(base, fixtures.user("secretary", "STAFF", false), Fixtures.PASSWORD);
+        browser.waitForUrlEnding("/index.xhtml");
+        browser.open(base, "sms/compose.xhtml");
+        for (String language : List.of("ar", "fr", "en")) {
+            browser.click(By.cssSelector("a[data-lang='" + language + "']"));
+            browser.waitFor(By.cssSelector("html[lang='" + language + "'] [id='compose:sim']"));
+            for (String control : List.of("compose:phone", "compose:sim")) {
+                String label = "label[for^='" + control + "']";
+                assertApart(label, "[id='" + control + "']", language);
+                assertTrue(
+                        (Boolean) ((JavascriptExecutor) browser.driver())
+                                .executeScript(
+                                        "return document.querySelector(arguments[0]).getBoundingClientRect().bottom"
+                                                + " <= document.getElementById(arguments[1]).getBoundingClientRect().top;",
+                                        label,
+                                        control),
+                        language + ": the label of " + control + " is above it, where no text length moves it");
+                assertApart(
+                        "[id='" + control + "'] .ui-selectonemenu-label",
+                        "[id='" + control + "'] .ui-selectonemenu-trigger",
+                        language);
+            }
+        }
+        browser.screenshot("sms-compose-layout-en");
+    }
+
+    /**
+     * The content of the first element the first selector matches (its box less padding and border: what the select
+     * leaves free for its text) and the second element's box are drawn without covering each other.
+     */
+    private void assertApart(String first, String second, String language) {
+        @SuppressWarnings("unchecked")
+        List<Number> overlap = (List<Number>) ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        """
+                        const e = document.querySelector(arguments[0]);
+                        const s = getComputedStyle(e);
+                        const r = e.getBoundingClientRect();
+                        const a = {
+                            left: r.left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth),
+                            right: r.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth),
+                            top: r.top + parseFloat(s.paddingTop) + parseFloat(s.borderTopWidth),
+                            bottom: r.bottom - parseFloat(s.paddingBottom) - parseFloat(s.borderBottomWidth)
+                        };
+                        const b = document.querySelector(arguments[1]).getBoundingClientRect();
+                        return [Math.min(a.right, b.right) - Math.max(a.left, b.left),
+                                Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)];
+                        """,
+                        first,
+                        second);
+        assertTrue(
+                overlap.get(0).doubleValue() <= 0 || overlap.get(1).doubleValue() <= 0,
+                language + ": " + first + " and " + second + " overlap by " + overlap);
+    }
+
     private static void delivered(TestPhone phone, JsonObject command) {
         phone.send("ack", "{\"ref\": \"" + command.getString("id") + "\"}");
         for (int part = 1; part <= 2; part++) {

@@ -542,10 +542,11 @@ public class FixtureServlet extends HttpServlet {
                                 .link());
             }
             case "user" -> {
+                String displayName = request.getParameter("displayName");
                 users.createWithPassword(
                         AuditEvent.SYSTEM,
                         request.getParameter("username"),
-                        request.getParameter("username"),
+                        displayName == null ? request.getParameter("username") : displayName,
                         Role.valueOf(request.getParameter("role")),
                         request.getParameter("password"),
                         Boolean.parseBoolean(request.getParameter("temporary")));

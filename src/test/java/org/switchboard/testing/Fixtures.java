@@ -45,6 +45,19 @@ public final class Fixtures {
         return username;
     }
 
+    /** As {@link #user(String, String, boolean)}, with a display name other than the username. */
+    public String user(String prefix, String role, String displayName) {
+        String username = uniqueName(prefix);
+        post(Map.of(
+                "create", "user",
+                "username", username,
+                "displayName", displayName,
+                "role", role,
+                "password", PASSWORD,
+                "temporary", "false"));
+        return username;
+    }
+
     public void disable(String username) {
         post(Map.of("create", "disabled", "username", username));
     }

@@ -102,6 +102,35 @@ class ExportsIT {
     }
 
     @Test
+    void theSmsHistoryExportNamesOnlyTheCampaignsTheCampaignsPageLists() throws Exception {
+        String word = Fixtures.uniqueName("reply").replace('-', 'x');
+        long parked = fixtures.phone("parked").id();
+        long single = fixtures.sms(parked, "Bien reçu " + word, "+216" + local).get(0);
+        List<Long> bulk = fixtures.sms(parked, "Réunion jeudi " + word, "+216" + local, "+21650999001");
+        String campaign = fixtures.campaign(bulk.get(0), "id");
+        String admin = SignIn.session(base, fixtures.user("exporter", "ADMIN", false));
+
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "sms/history.csv?q=" + word))
+                        .header("Cookie", admin)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, response.statusCode());
+        List<String[]> rows = rows(response.body());
+        int id = Arrays.asList(rows.get(0)).indexOf("id");
+        int column = Arrays.asList(rows.get(0)).indexOf("campaign");
+        assertEquals(
+                4,
+                rows.size(),
+                () -> rows.stream().map(Arrays::toString).toList().toString());
+        for (String[] row : rows.subList(1, rows.size())) {
+            String expected = row[id].equals(String.valueOf(single)) ? "" : campaign;
+            assertEquals(expected, row[column], () -> "message " + row[id] + " of " + Arrays.toString(row));
+        }
+    }
+
+    @Test
     void theCallLogExportHasABomLocalTimesTheContactAndNoFormula() throws Exception {
         Fixtures.Phone paired = fixtures.phone("exported");
         String admin = fixtures.user("archivist", "ADMIN", false);

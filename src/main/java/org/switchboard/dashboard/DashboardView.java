@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.switchboard.call.CallFilter;
 import org.switchboard.call.CallService;
 import org.switchboard.phone.PhoneOverview;
+import org.switchboard.platform.SchoolTime;
 import org.switchboard.sms.HistoryFilter;
 import org.switchboard.sms.MessageState;
 import org.switchboard.sms.SmsOutbox;
@@ -80,7 +81,7 @@ public class DashboardView {
     }
 
     private Instant startOfToday() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
     }
 }

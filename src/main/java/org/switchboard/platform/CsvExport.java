@@ -39,7 +39,7 @@ public final class CsvExport implements Closeable {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         CsvExport export = new CsvExport(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), ZoneId.systemDefault());
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), SchoolTime.zone());
         export.csv.writeNext(header, false);
         return export;
     }

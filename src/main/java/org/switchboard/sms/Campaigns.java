@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.switchboard.platform.SchoolTime;
 
 /** Bulk sends as campaigns: how far each has gone, and pausing, resuming and cancelling them. */
 @ApplicationScoped
@@ -26,9 +27,6 @@ public class Campaigns {
 
     @Inject
     private SmsOutbox outbox;
-
-    @Inject
-    private SmsDispatcher dispatcher;
 
     @Inject
     private SmsService sms;
@@ -164,13 +162,9 @@ public class Campaigns {
         return outbox.resume(actor, batchId);
     }
 
-    /**
-     * Not in a transaction of its own: the cancellation must commit before the dispatcher runs again.
-     *
-     * @return how many messages were cancelled; those a phone already had are sent
-     */
+    /** @return how many messages were cancelled; those a phone already had are sent */
     public int cancel(String actor, long batchId) {
-        return dispatcher.withoutDispatching(() -> outbox.cancel(actor, batchId));
+        return outbox.cancel(actor, batchId);
     }
 
     private List<Progress> progressOf(List<SmsBatch> batches) {
@@ -261,7 +255,7 @@ public class Campaigns {
 
     /** When the sending window opens next, if it is closed now. */
     private Optional<Instant> windowOpens(Instant now) {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         LocalTime time = LocalTime.ofInstant(now, zone);
         return settings.window().filter(window -> !window.isOpen(time)).map(window -> {
             ZonedDateTime today = ZonedDateTime.of(LocalDate.ofInstant(now, zone), window.opens(), zone);

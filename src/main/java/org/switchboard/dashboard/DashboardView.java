@@ -41,7 +41,7 @@ public class DashboardView {
     private Long callsToday;
     private PhoneOverview.Counts phoneCounts;
 
-    /** Messages created since midnight in the server's time zone, whatever became of them. */
+    /** Messages created since midnight in the school's time zone, whatever became of them. */
     public long getSmsToday() {
         if (smsToday == null) {
             smsToday = outbox.count(new HistoryFilter(null, startOfToday(), null, null, null, null, null, null, null));

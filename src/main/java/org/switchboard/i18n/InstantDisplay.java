@@ -10,7 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.switchboard.platform.SchoolTime;
 
-/** Shows instants in the server's time zone, formatted for the page's language. */
+/** Shows instants in the school's time zone ({@code switchboard.time-zone}), formatted for the page's language. */
 @FacesConverter(forClass = Instant.class)
 public class InstantDisplay implements Converter<Instant> {
 

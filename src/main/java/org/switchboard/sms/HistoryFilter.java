@@ -40,7 +40,7 @@ public record HistoryFilter(
         return new HistoryFilter(state, null, null, null, null, null, null, null, null);
     }
 
-    /** The first instant of a day in the server's time zone; null for no day. */
+    /** The first instant of a day in the school's time zone; null for no day. */
     static Instant startOf(LocalDate day) {
         return day == null ? null : day.atStartOfDay(SchoolTime.zone()).toInstant();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.switchboard.audit.AuditEvent.Outcome;
 import org.switchboard.i18n.Messages;
 import org.switchboard.platform.DatabasePage;
+import org.switchboard.platform.SchoolTime;
 
 /** The admin page of the audit trail: paged in the database, narrowed by the filter form above the table. */
 @Named
@@ -34,7 +35,7 @@ public class AuditLogView implements Serializable {
             () -> trail.count(filter()), (first, size) -> trail.find(filter(), first, size), AuditEntry::getId);
 
     AuditFilter filter() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         LocalDate fromDay = dateRange == null || dateRange.isEmpty() ? null : dateRange.get(0);
         LocalDate toDay = dateRange == null || dateRange.size() < 2 ? fromDay : dateRange.get(1);
         return new AuditFilter(

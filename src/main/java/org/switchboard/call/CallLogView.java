@@ -20,6 +20,7 @@ import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.CsvExport;
 import org.switchboard.platform.DatabasePage;
+import org.switchboard.platform.SchoolTime;
 import org.switchboard.security.CurrentUser;
 
 /** The call log: every call, newest first, narrowed by kind, phone, user, contact and day, and exported as CSV. */
@@ -59,7 +60,7 @@ public class CallLogView implements Serializable {
             () -> calls.count(filter()), (first, size) -> calls.find(filter(), first, size), Call::getId);
 
     CallFilter filter() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         return new CallFilter(
                 kind,
                 deviceId,

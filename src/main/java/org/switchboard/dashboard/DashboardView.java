@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.switchboard.call.CallFilter;
 import org.switchboard.call.CallService;
 import org.switchboard.phone.PhoneOverview;
+import org.switchboard.platform.SchoolTime;
 import org.switchboard.sms.HistoryFilter;
 import org.switchboard.sms.MessageState;
 import org.switchboard.sms.SmsOutbox;
@@ -40,7 +41,7 @@ public class DashboardView {
     private Long callsToday;
     private PhoneOverview.Counts phoneCounts;
 
-    /** Messages created since midnight in the server's time zone, whatever became of them. */
+    /** Messages created since midnight in the school's time zone, whatever became of them. */
     public long getSmsToday() {
         if (smsToday == null) {
             smsToday = outbox.count(new HistoryFilter(null, startOfToday(), null, null, null, null, null, null, null));
@@ -80,7 +81,7 @@ public class DashboardView {
     }
 
     private Instant startOfToday() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
     }
 }

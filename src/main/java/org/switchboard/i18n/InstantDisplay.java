@@ -5,12 +5,12 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.switchboard.platform.SchoolTime;
 
-/** Shows instants in the server's time zone, formatted for the page's language. */
+/** Shows instants in the school's time zone ({@code switchboard.time-zone}), formatted for the page's language. */
 @FacesConverter(forClass = Instant.class)
 public class InstantDisplay implements Converter<Instant> {
 
@@ -26,7 +26,7 @@ public class InstantDisplay implements Converter<Instant> {
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(locale)
-                .withZone(ZoneId.systemDefault())
+                .withZone(SchoolTime.zone())
                 .format(instant);
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,9 +26,6 @@ import java.util.UUID;
         name = PhoneCommand.UNACKNOWLEDGED,
         query = "select c from PhoneCommand c where c.deviceId = :device and c.state = :queued order by c.id")
 @NamedQuery(
-        name = PhoneCommand.OVERDUE,
-        query = "select c from PhoneCommand c where c.state = :queued and c.expiresAt <= :now order by c.id")
-@NamedQuery(
         name = PhoneCommand.CANCELLED_FOR,
         query = "select c from PhoneCommand c where c.deviceId = :device and c.state = :cancelled"
                 + " and c.action = :action and c.reference = :reference and c.acknowledgedAt is null order by c.id")
@@ -38,7 +36,6 @@ import java.util.UUID;
 public class PhoneCommand {
 
     static final String UNACKNOWLEDGED = "PhoneCommand.unacknowledged";
-    static final String OVERDUE = "PhoneCommand.overdue";
     static final String BY_COMMAND_ID = "PhoneCommand.byCommandId";
     static final String CANCELLED_FOR = "PhoneCommand.cancelledFor";
     static final String WITH_COMMAND_IDS = "PhoneCommand.withCommandIds";
@@ -90,6 +87,10 @@ public class PhoneCommand {
 
     @Column(name = "failure_reason")
     private String failureReason;
+
+    /** Two nodes' writers of one command (reports, expiry, cancels): the later one's change fails. */
+    @Version
+    private long version;
 
     protected PhoneCommand() {}
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.RowClaims;
 
 /** The stored commands and their states: queued, acknowledged, then an outcome. */
 @ApplicationScoped
@@ -28,6 +29,8 @@ class PhoneCommands {
 
     /** The transaction's resource: the commands {@link #load} read, by command id. */
     private static final Object LOADED = PhoneCommands.class.getName() + ".loaded";
+
+    private static final int EXPIRE_BATCH = 1_000;
 
     @PersistenceContext
     private EntityManager em;
@@ -97,11 +100,18 @@ class PhoneCommands {
         return waiting;
     }
 
+    /**
+     * Ends the commands past their deadline, oldest first, at most {@value #EXPIRE_BATCH} at a time. Every node runs
+     * it: each claims the commands it ends, so that each ends once (and its outcome is reported once).
+     */
     int expireOverdue() {
-        List<PhoneCommand> overdue = em.createNamedQuery(PhoneCommand.OVERDUE, PhoneCommand.class)
-                .setParameter("queued", CommandState.QUEUED)
-                .setParameter("now", clock.instant())
-                .getResultList();
+        List<PhoneCommand> overdue = RowClaims.claim(
+                em,
+                PhoneCommand.class,
+                "select c.id from phone_command c where c.state = ? and c.expires_at <= ? order by c.id limit ?",
+                CommandState.QUEUED,
+                clock.instant(),
+                EXPIRE_BATCH);
         overdue.forEach(command -> end(command, CommandState.EXPIRED, "not acknowledged in time"));
         return overdue.size();
     }

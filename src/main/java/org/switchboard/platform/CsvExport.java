@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every CSV download, written one way: UTF-8 with a byte order mark (so that spreadsheet programs read Arabic and
- * accents), times in the school's time zone as the pages show them (the server's, see {@code i18n.InstantDisplay}),
+ * accents), times in the school's time zone as the pages show them ({@link SchoolTime}),
  * and free text that a spreadsheet would take for a formula made plain text.
  */
 public final class CsvExport implements Closeable {
@@ -27,10 +27,10 @@ public final class CsvExport implements Closeable {
     private final CSVWriter csv;
     private final ZoneId zone;
 
-    private CsvExport(Writer out, ZoneId zone) throws IOException {
+    CsvExport(Writer out) throws IOException {
         out.write('\uFEFF');
         this.csv = new CSVWriter(out);
-        this.zone = zone;
+        this.zone = SchoolTime.zone();
     }
 
     /** Starts a download named {@code fileName} on the response, with this first line. */
@@ -38,8 +38,7 @@ public final class CsvExport implements Closeable {
             throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        CsvExport export = new CsvExport(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), ZoneId.systemDefault());
+        CsvExport export = new CsvExport(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         export.csv.writeNext(header, false);
         return export;
     }

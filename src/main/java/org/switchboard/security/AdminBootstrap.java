@@ -38,18 +38,36 @@ public class AdminBootstrap {
             return;
         }
         String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
-        try {
-            users.createWithPassword(AuditEvent.SYSTEM, ADMIN, "Administrator", Role.ADMIN, password, true);
-        } catch (InvalidInputException e) {
-            throw new IllegalStateException("SWITCHBOARD_ADMIN_PASSWORD is not acceptable: "
-                    + Messages.text(Language.DEFAULT.locale(), e.messageKey(), e.arguments()));
-        }
-        if (configuredPassword.isPresent()) {
+        if (!create(ADMIN, password)) {
+            LOG.info("Another node created the first user 'admin' at the same time.");
+        } else if (configuredPassword.isPresent()) {
             LOG.warning("Created the first user 'admin' with the password from SWITCHBOARD_ADMIN_PASSWORD."
                     + " It must be changed at first login.");
         } else {
             LOG.warning("Created the first user 'admin'. Its password, shown only this once, is: " + password
                     + "  (it must be changed at first login)");
+        }
+    }
+
+    /**
+     * Creates the first administrator. Two nodes starting together on an empty database both try: the username is
+     * unique, so one insert wins and the other finds the winner's row.
+     *
+     * @return whether this call created it; false when another did at the same time
+     */
+    boolean create(String username, String password) {
+        try {
+            users.createWithPassword(AuditEvent.SYSTEM, username, "Administrator", Role.ADMIN, password, true);
+            return true;
+        } catch (RuntimeException e) {
+            if (users.find(username).isPresent()) {
+                return false;
+            }
+            if (e instanceof InvalidInputException invalid) {
+                throw new IllegalStateException("SWITCHBOARD_ADMIN_PASSWORD is not acceptable: "
+                        + Messages.text(Language.DEFAULT.locale(), invalid.messageKey(), invalid.arguments()));
+            }
+            throw e;
         }
     }
 }

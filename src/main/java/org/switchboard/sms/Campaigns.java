@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.switchboard.platform.SchoolTime;
 
 /** Bulk sends as campaigns: how far each has gone, and pausing, resuming and cancelling them. */
 @ApplicationScoped
@@ -28,9 +29,6 @@ public class Campaigns {
 
     @Inject
     private SmsOutbox outbox;
-
-    @Inject
-    private SmsDispatcher dispatcher;
 
     @Inject
     private SmsService sms;
@@ -181,13 +179,9 @@ public class Campaigns {
         return outbox.resume(actor, batchId);
     }
 
-    /**
-     * Not in a transaction of its own: the cancellation must commit before the dispatcher runs again.
-     *
-     * @return how many messages were cancelled; those a phone already had are sent
-     */
+    /** @return how many messages were cancelled; those a phone already had are sent */
     public int cancel(String actor, long batchId) {
-        return dispatcher.withoutDispatching(() -> outbox.cancel(actor, batchId));
+        return outbox.cancel(actor, batchId);
     }
 
     private List<Progress> progressOf(List<SmsBatch> batches) {
@@ -278,7 +272,7 @@ public class Campaigns {
 
     /** When the sending window opens next, if it is closed now. */
     private Optional<Instant> windowOpens(Instant now) {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = SchoolTime.zone();
         LocalTime time = LocalTime.ofInstant(now, zone);
         return settings.window().filter(window -> !window.isOpen(time)).map(window -> {
             ZonedDateTime today = ZonedDateTime.of(LocalDate.ofInstant(now, zone), window.opens(), zone);

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.switchboard.i18n.Messages;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.SchoolTime;
 import org.switchboard.security.CurrentUser;
 
 /** The compose page: recipients, the text with its live part count, the phone, the time. */
@@ -217,7 +217,7 @@ public class ComposeView implements Serializable {
                             simSlot,
                             sendAt == null
                                     ? null
-                                    : sendAt.atZone(ZoneId.systemDefault()).toInstant(),
+                                    : sendAt.atZone(SchoolTime.zone()).toInstant(),
                             null));
             Messages.info("sms.queued", sent.messages().size());
             chosenContacts = new ArrayList<>();

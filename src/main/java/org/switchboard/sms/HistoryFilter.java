@@ -5,10 +5,10 @@ import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.switchboard.platform.SchoolTime;
 
 /**
  * Which messages the history shows: each criterion is optional, and those given all apply. The text is searched as a
@@ -40,9 +40,9 @@ public record HistoryFilter(
         return new HistoryFilter(state, null, null, null, null, null, null, null, null);
     }
 
-    /** The first instant of a day in the server's time zone; null for no day. */
+    /** The first instant of a day in the school's time zone; null for no day. */
     static Instant startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toInstant();
+        return day == null ? null : day.atStartOfDay(SchoolTime.zone()).toInstant();
     }
 
     /** The first instant after a day, so that a day given as "until" is included whole. */

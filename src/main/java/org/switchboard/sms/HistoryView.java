@@ -71,7 +71,7 @@ public class HistoryView implements Serializable {
         }
     }
 
-    /** The criteria as chosen; the dates are whole days in the server's time zone, both included. */
+    /** The criteria as chosen; the dates are whole days in the school's time zone, both included. */
     HistoryFilter filter() {
         return new HistoryFilter(
                 state,

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -62,6 +63,10 @@ public class SmsBatch {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status = Status.ACTIVE;
+
+    /** Pauses, resumes and cancels on two nodes: the later one's change fails rather than undoes the first. */
+    @Version
+    private long version;
 
     protected SmsBatch() {}
 

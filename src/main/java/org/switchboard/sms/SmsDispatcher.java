@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +21,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PhoneGateway;
+import org.switchboard.platform.SchoolTime;
 
 /**
  * Moves queued messages to phones: due ones, oldest first, to the phone the sender chose or the least loaded ready
  * one, within each SIM's pace and the sending window. It runs every second and whenever something changes (a message
- * queued, a phone ready, a message back in the queue); one run at a time. Runs go to the managed executor: the
- * scheduler has a single thread, which the phones' heartbeats and the pages' pushes need while a long run hands over
- * thousands of messages.
+ * queued, a phone ready, a message back in the queue); one run at a time on a node. Every node runs it: each claims
+ * the messages it hands over, expires or takes back ({@link SmsOutbox}), so that each is handed over once. Runs go to the
+ * managed executor: the scheduler has a single thread, which the phones' heartbeats and the pages' pushes need while a
+ * long run hands over thousands of messages.
  */
 @ApplicationScoped
 public class SmsDispatcher {
@@ -102,19 +102,6 @@ public class SmsDispatcher {
         executor.execute(this::run);
     }
 
-    /**
-     * Runs the change with no dispatch under way and commits it before the next: what it takes from the queue is not
-     * handed to a phone at the same moment. The change must run in its own transaction.
-     */
-    <T> T withoutDispatching(Supplier<T> change) {
-        running.lock();
-        try {
-            return change.get();
-        } finally {
-            running.unlock();
-        }
-    }
-
     void run() {
         if (!running.tryLock()) {
             again.set(true);
@@ -142,7 +129,10 @@ public class SmsDispatcher {
         Instant now = clock.instant();
         if (!now.isBefore(nextExpiry)) {
             nextExpiry = now.plusMillis(PERIOD_MILLIS);
-            outbox.expireOverdue();
+            int expired;
+            do {
+                expired = outbox.expireOverdue(now, BATCH);
+            } while (expired == BATCH);
         }
     }
 
@@ -160,7 +150,7 @@ public class SmsDispatcher {
     }
 
     private boolean windowOpen() {
-        LocalTime now = LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault());
+        LocalTime now = LocalTime.ofInstant(clock.instant(), SchoolTime.zone());
         return settings.window().map(window -> window.isOpen(now)).orElse(true);
     }
 
@@ -178,25 +168,26 @@ public class SmsDispatcher {
         // Unpaced, the last minute's parts would only choose the least loaded phone, and reading them grows with the
         // rate (a minute at 2,000 a second is 120,000 rows): the phones are balanced within this run instead.
         Map<Routing.Route, Integer> used = paced ? outbox.partsDispatchedLastMinute() : new HashMap<>();
-        List<SmsMessage> due = outbox.due(BATCH);
-        List<SmsOutbox.Assignment> chunk = new ArrayList<>();
-        int dispatched = 0;
-        for (SmsMessage message : due) {
+        Function<SmsMessage, Optional<Routing.Route>> router = message -> {
             Optional<Routing.Route> route =
                     Routing.choose(message, ready, used, device -> paces.getOrDefault(device, defaultPace));
-            if (route.isPresent()) {
-                used.merge(route.get(), message.getParts(), Integer::sum);
-                chunk.add(new SmsOutbox.Assignment(message.getId(), route.get()));
-                if (chunk.size() == CHUNK) {
-                    dispatched += dispatch(chunk);
-                    chunk.clear();
-                }
+            route.ifPresent(chosen -> used.merge(chosen, message.getParts(), Integer::sum));
+            return route;
+        };
+        Instant now = clock.instant();
+        long after = 0;
+        int scanned = 0;
+        int dispatched = 0;
+        while (scanned < BATCH) {
+            SmsOutbox.Pass pass = dispatch(now, after, router, used);
+            scanned += pass.claimed();
+            dispatched += pass.dispatched();
+            if (pass.claimed() < CHUNK) {
+                return;
             }
+            after = pass.lastId();
         }
-        if (!chunk.isEmpty()) {
-            dispatched += dispatch(chunk);
-        }
-        if (due.size() == BATCH && dispatched > 0) {
+        if (dispatched > 0) {
             // More are waiting: go on now rather than at the next tick.
             again.set(true);
         }
@@ -205,21 +196,29 @@ public class SmsDispatcher {
     /**
      * A chunk in one transaction; if it fails, each message alone, so that one bad message holds back no other.
      *
-     * @return how many were handed to their phones
+     * @return what was claimed and handed to phones
      */
-    private int dispatch(List<SmsOutbox.Assignment> chunk) {
+    private SmsOutbox.Pass dispatch(
+            Instant now,
+            long after,
+            Function<SmsMessage, Optional<Routing.Route>> router,
+            Map<Routing.Route, Integer> used) {
+        Map<Routing.Route, Integer> usedBefore = new HashMap<>(used);
         try {
-            return outbox.dispatch(chunk).size();
+            return outbox.dispatchDue(now, after, Long.MAX_VALUE, CHUNK, router);
         } catch (RuntimeException chunkFailed) {
+            used.clear();
+            used.putAll(usedBefore);
+            List<Long> ids = outbox.dueIds(now, after, CHUNK);
             int dispatched = 0;
-            for (SmsOutbox.Assignment assignment : chunk) {
+            for (long id : ids) {
                 try {
-                    dispatched += outbox.dispatch(List.of(assignment)).size();
+                    dispatched += outbox.dispatchDue(now, id - 1, id, 1, router).dispatched();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "SMS " + assignment.messageId() + " could not be handed to its phone", e);
+                    LOG.log(Level.WARNING, "SMS " + id + " could not be handed to its phone", e);
                 }
             }
-            return dispatched;
+            return new SmsOutbox.Pass(ids.size(), ids.isEmpty() ? after : ids.get(ids.size() - 1), dispatched);
         }
     }
 }

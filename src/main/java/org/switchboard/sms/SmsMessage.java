@@ -15,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,43 +32,27 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 @Entity
 @Table(name = "sms_message")
 @NamedQuery(
-        name = SmsMessage.DUE,
-        query = "select m from SmsMessage m where m.state = :queued and m.sendAfter <= :now and (m.batchId is null"
-                + " or m.batchId not in (select b.id from SmsBatch b where b.status <> :active)) order by m.id")
-@NamedQuery(
-        name = SmsMessage.OVERDUE,
-        query = "select m from SmsMessage m where m.state = :queued and m.expiresAt <= :now order by m.id")
+        name = SmsMessage.DUE_IDS,
+        query = "select m.id from SmsMessage m where m.state = :queued and m.sendAfter <= :now and m.id > :after"
+                + " and (m.batchId is null or m.batchId not in (select b.id from SmsBatch b where b.status <> :active))"
+                + " order by m.id")
 @NamedQuery(
         name = SmsMessage.PARTS_DISPATCHED_SINCE,
         query = "select m.deviceId, m.simSlot, sum(m.parts) from SmsMessage m where m.dispatchedAt > :since"
                 + " and m.deviceId is not null group by m.deviceId, m.simSlot")
-@NamedQuery(
-        name = SmsMessage.STRANDED,
-        query = "select m from SmsMessage m, Device d where d.id = m.deviceId and m.state = :dispatched"
-                + " and m.preferredDeviceId is null and (d.lastSeenAt is null or d.lastSeenAt < :since)")
 @NamedQuery(name = SmsMessage.WITH_IDS, query = "select m from SmsMessage m where m.id in :ids")
 @NamedQuery(name = SmsMessage.OF_BATCH, query = "select m from SmsMessage m where m.batchId = :batch order by m.id")
 @NamedQuery(
         name = SmsMessage.STATES_OF_BATCHES,
         query = "select m.batchId, m.state, count(m) from SmsMessage m where m.batchId in :batches"
                 + " group by m.batchId, m.state")
-@NamedQuery(
-        name = SmsMessage.CANCELLABLE_IN_BATCH,
-        query = "select m from SmsMessage m where m.batchId = :batch and m.state in :states order by m.id")
-@NamedQuery(
-        name = SmsMessage.UNACKNOWLEDGED_ON,
-        query = "select m from SmsMessage m where m.deviceId = :device and m.state = :dispatched")
 public class SmsMessage {
 
-    static final String DUE = "SmsMessage.due";
-    static final String OVERDUE = "SmsMessage.overdue";
+    static final String DUE_IDS = "SmsMessage.dueIds";
     static final String PARTS_DISPATCHED_SINCE = "SmsMessage.partsDispatchedSince";
-    static final String UNACKNOWLEDGED_ON = "SmsMessage.unacknowledgedOn";
     static final String OF_BATCH = "SmsMessage.ofBatch";
     static final String WITH_IDS = "SmsMessage.withIds";
-    static final String STRANDED = "SmsMessage.stranded";
     static final String STATES_OF_BATCHES = "SmsMessage.statesOfBatches";
-    static final String CANCELLABLE_IN_BATCH = "SmsMessage.cancellableInBatch";
     static final int MAX_REASON = 255;
 
     /** From a sequence, a hundred at a time (changelog 014): a bulk send is inserted in JDBC batches. */
@@ -144,6 +129,10 @@ public class SmsMessage {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /** Two nodes' writers (dispatch, reports, expiry, take-back) of one message: the later one's change fails. */
+    @Version
+    private long version;
 
     // Read with one query for all the messages a query returns, not one per message: the dispatcher reads hundreds.
     @ElementCollection(fetch = FetchType.EAGER)

@@ -20,14 +20,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.switchboard.audit.AuditEvent;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.PhoneGateway;
+import org.switchboard.platform.RowClaims;
 
 /** The stored messages as the dispatcher and the phones' reports move them, each change recorded in the timeline. */
 @ApplicationScoped
@@ -39,6 +45,21 @@ public class SmsOutbox {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final int INSERT_BATCH = 500;
     private static final int ID_BLOCK = 100;
+
+    /** Due: queued, its time come, not held by a campaign that is not active. */
+    private static final String DUE = "select m.id from sms_message m where m.state = ? and m.send_after <= ?"
+            + " and m.id > ? and m.id <= ? and (m.batch_id is null"
+            + " or m.batch_id not in (select b.id from sms_batch b where b.status <> ?)) order by m.id limit ?";
+
+    private static final String OVERDUE =
+            "select m.id from sms_message m where m.state = ? and m.expires_at <= ? order by m.id limit ?";
+    private static final String UNACKNOWLEDGED_ON =
+            "select m.id from sms_message m where m.device_id = ? and m.state = ? order by m.id";
+    private static final String STRANDED = "select m.id from sms_message m where m.state = ?"
+            + " and m.preferred_device_id is null and m.device_id in"
+            + " (select d.id from device d where d.last_seen_at is null or d.last_seen_at < ?) order by m.id";
+    private static final String CANCELLABLE =
+            "select m.id from sms_message m where m.batch_id = ? and m.state in (?, ?) order by m.id";
 
     @PersistenceContext
     private EntityManager em;
@@ -133,15 +154,6 @@ public class SmsOutbox {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    List<SmsMessage> due(int limit) {
-        return em.createNamedQuery(SmsMessage.DUE, SmsMessage.class)
-                .setParameter("queued", MessageState.QUEUED)
-                .setParameter("now", clock.instant())
-                .setParameter("active", SmsBatch.Status.ACTIVE)
-                .setMaxResults(limit)
-                .getResultList();
-    }
-
     /** Parts each phone and SIM was given in the last minute: the pace survives a restart because it is stored. */
     Map<Routing.Route, Integer> partsDispatchedLastMinute() {
         Map<Routing.Route, Integer> used = new HashMap<>();
@@ -153,32 +165,75 @@ public class SmsOutbox {
         return used;
     }
 
-    /** A queued message and the phone and SIM chosen for it. */
-    record Assignment(long messageId, Routing.Route route) {}
+    /**
+     * What one dispatch transaction did.
+     *
+     * @param claimed the due messages it took, which no other transaction had
+     * @param lastId the id of the last of them, where the next transaction goes on
+     * @param dispatched how many of them it handed to a phone
+     */
+    record Pass(int claimed, long lastId, int dispatched) {}
 
     /**
-     * Hands the messages to their phones' command queues in one transaction with their new states: one commit for
-     * many, as each commit is a write to the database file.
-     *
-     * @return the assignments carried out; a message no longer queued is skipped
+     * Claims due messages with ids in {@code (afterId, upToId]}, oldest first, and hands those the router finds a phone
+     * for to their phones' command queues, with their new states, in this one transaction: one commit for many, as each
+     * commit is a write to the database. Another node's dispatcher claims other messages meanwhile; a message it
+     * committed is no longer due. A campaign being paused, resumed or cancelled holds its row: none of its messages is
+     * handed over until that commits, and a cancelled one's never.
      */
-    List<Assignment> dispatch(List<Assignment> assignments) {
-        Map<Long, SmsMessage> messages = new HashMap<>();
-        em.createNamedQuery(SmsMessage.WITH_IDS, SmsMessage.class)
-                .setParameter(
-                        "ids", assignments.stream().map(Assignment::messageId).toList())
-                .getResultList()
-                .forEach(message -> messages.put(message.getId(), message));
+    Pass dispatchDue(
+            Instant now, long afterId, long upToId, int limit, Function<SmsMessage, Optional<Routing.Route>> router) {
+        List<SmsMessage> claimed = RowClaims.claim(
+                em, SmsMessage.class, DUE, MessageState.QUEUED, now, afterId, upToId, SmsBatch.Status.ACTIVE, limit);
+        if (claimed.isEmpty()) {
+            return new Pass(0, afterId, 0);
+        }
+        Set<Long> campaigns = activeCampaignsClaimed(claimed);
         Map<Long, String> phoneNames = new HashMap<>();
-        List<Assignment> dispatched = new ArrayList<>();
-        for (Assignment assignment : assignments) {
-            SmsMessage message = messages.get(assignment.messageId());
-            if (message != null && message.getState() == MessageState.QUEUED) {
-                dispatch(message, assignment.route(), phoneNames);
-                dispatched.add(assignment);
+        int dispatched = 0;
+        for (SmsMessage message : claimed) {
+            if (message.getBatchId() != null && !campaigns.contains(message.getBatchId())) {
+                continue;
+            }
+            Optional<Routing.Route> route = router.apply(message);
+            if (route.isPresent()) {
+                dispatch(message, route.get(), phoneNames);
+                dispatched++;
             }
         }
-        return dispatched;
+        return new Pass(claimed.size(), claimed.get(claimed.size() - 1).getId(), dispatched);
+    }
+
+    /** The ids of the due messages in {@code (afterId, …]}, oldest first, read without claiming them. */
+    List<Long> dueIds(Instant now, long afterId, int limit) {
+        return em.createNamedQuery(SmsMessage.DUE_IDS, Long.class)
+                .setParameter("queued", MessageState.QUEUED)
+                .setParameter("now", now)
+                .setParameter("after", afterId)
+                .setParameter("active", SmsBatch.Status.ACTIVE)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * The campaigns of these messages that are active, held until this transaction ends; one that a pause, resume or
+     * cancel holds is left out, as are those another dispatcher holds (it is handing over their messages).
+     */
+    private Set<Long> activeCampaignsClaimed(List<SmsMessage> messages) {
+        List<Long> batchIds = messages.stream()
+                .map(SmsMessage::getBatchId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (batchIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> parameters = new ArrayList<>(batchIds.size() + 1);
+        parameters.add(SmsBatch.Status.ACTIVE);
+        parameters.addAll(batchIds);
+        String in = String.join(", ", Collections.nCopies(batchIds.size(), "?"));
+        return new HashSet<>(RowClaims.claim(
+                em, "select b.id from sms_batch b where b.status = ? and b.id in (" + in + ")", parameters.toArray()));
     }
 
     private void dispatch(SmsMessage message, Routing.Route route, Map<Long, String> phoneNames) {
@@ -211,12 +266,9 @@ public class SmsOutbox {
                         + (route.sim() == null ? "" : ", SIM " + (route.sim() + 1))));
     }
 
-    int expireOverdue() {
-        Instant now = clock.instant();
-        List<SmsMessage> overdue = em.createNamedQuery(SmsMessage.OVERDUE, SmsMessage.class)
-                .setParameter("queued", MessageState.QUEUED)
-                .setParameter("now", now)
-                .getResultList();
+    /** @return how many of the overdue messages, oldest first, this transaction claimed and expired */
+    int expireOverdue(Instant now, int limit) {
+        List<SmsMessage> overdue = RowClaims.claim(em, SmsMessage.class, OVERDUE, MessageState.QUEUED, now, limit);
         overdue.forEach(message ->
                 record(message, message.fail(MessageState.EXPIRED, "not sent in time", now), "not sent in time", now));
         return overdue.size();
@@ -225,10 +277,7 @@ public class SmsOutbox {
     /** Messages a revoked phone had not acknowledged go back to the queue for another phone. */
     int takeBackFrom(long deviceId) {
         return takeBack(
-                em.createNamedQuery(SmsMessage.UNACKNOWLEDGED_ON, SmsMessage.class)
-                        .setParameter("device", deviceId)
-                        .setParameter("dispatched", MessageState.DISPATCHED)
-                        .getResultList(),
+                RowClaims.claim(em, SmsMessage.class, UNACKNOWLEDGED_ON, deviceId, MessageState.DISPATCHED),
                 "phone revoked");
     }
 
@@ -239,14 +288,10 @@ public class SmsOutbox {
      * if it had sent them; a message taken back risks a second copy if its phone had sent it, which is why this waits.
      */
     int takeBackFromAway(Collection<Long> readyPhones, Instant awaySince) {
-        List<SmsMessage> stranded = em
-                .createNamedQuery(SmsMessage.STRANDED, SmsMessage.class)
-                .setParameter("dispatched", MessageState.DISPATCHED)
-                .setParameter("since", awaySince)
-                .getResultList()
-                .stream()
-                .filter(message -> !readyPhones.contains(message.getDeviceId()))
-                .toList();
+        List<SmsMessage> stranded =
+                RowClaims.claim(em, SmsMessage.class, STRANDED, MessageState.DISPATCHED, awaySince).stream()
+                        .filter(message -> !readyPhones.contains(message.getDeviceId()))
+                        .toList();
         return takeBack(stranded, "phone away: handed to another phone");
     }
 
@@ -348,17 +393,16 @@ public class SmsOutbox {
      * @return how many messages were cancelled
      */
     int cancel(String actor, long batchId) {
-        SmsBatch batch = em.find(SmsBatch.class, batchId);
-        if (batch == null || !batch.cancel()) {
+        Optional<SmsBatch> batch = campaignHeld(batchId);
+        if (batch.isEmpty() || !batch.get().cancel()) {
             return 0;
         }
         Instant now = clock.instant();
         String reason = "cancelled by " + actor;
         int cancelled = 0;
-        for (SmsMessage message : em.createNamedQuery(SmsMessage.CANCELLABLE_IN_BATCH, SmsMessage.class)
-                .setParameter("batch", batchId)
-                .setParameter("states", List.of(MessageState.QUEUED, MessageState.DISPATCHED))
-                .getResultList()) {
+        // Waits for a dispatcher handing some of them over, then reads them as it committed them.
+        for (SmsMessage message : RowClaims.lock(
+                em, SmsMessage.class, CANCELLABLE, batchId, MessageState.QUEUED, MessageState.DISPATCHED)) {
             if (message.getState() == MessageState.DISPATCHED && !gateway.cancel(message.getCommandId())) {
                 continue;
             }
@@ -381,13 +425,22 @@ public class SmsOutbox {
     }
 
     private boolean changeCampaign(String actor, long batchId, Predicate<SmsBatch> change, SmsAction action) {
-        SmsBatch batch = em.find(SmsBatch.class, batchId);
-        if (batch == null || !change.test(batch)) {
+        Optional<SmsBatch> batch = campaignHeld(batchId);
+        if (batch.isEmpty() || !change.test(batch.get())) {
             return false;
         }
         audit.fire(new AuditEvent(actor, action.name(), "campaign " + batchId, AuditEvent.Outcome.SUCCESS, null));
         changed.fire(new SmsPush.MessagesChanged());
         return true;
+    }
+
+    /**
+     * The campaign's row, held until this transaction ends: pauses, resumes and cancels on any node take turns, and
+     * the dispatchers leave its messages alone meanwhile. Waits for a dispatcher handing some of them over.
+     */
+    private Optional<SmsBatch> campaignHeld(long batchId) {
+        return RowClaims.lock(em, SmsBatch.class, "select b.id from sms_batch b where b.id = ?", batchId).stream()
+                .findFirst();
     }
 
     /** A message's states with their times, from queued (its creation) on; empty for no such message. */

@@ -36,7 +36,7 @@ public class SmsSettings {
         return partsPerMinute;
     }
 
-    /** The hours in which SMS go out, in the server's time zone; empty for any time. */
+    /** The hours in which SMS go out, in the school's time zone; empty for any time. */
     public Optional<SendingWindow> window() {
         return window.map(String::strip).filter(text -> !text.isEmpty()).map(SendingWindow::parse);
     }

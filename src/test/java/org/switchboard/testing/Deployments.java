@@ -57,6 +57,7 @@ public final class Deployments {
                             <url-pattern>%s</url-pattern>
                             <url-pattern>/test-echo</url-pattern>
                             <url-pattern>/test-command</url-pattern>
+                            <url-pattern>/test-sms-passes</url-pattern>
                         </web-resource-collection>
                     </security-constraint>
                 """

@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.switchboard.audit.AuditEvent.Outcome;
 import org.switchboard.i18n.Messages;
+import org.switchboard.i18n.SchoolTime;
 import org.switchboard.platform.DatabasePage;
-import org.switchboard.platform.SchoolTime;
 
 /** The admin page of the audit trail: paged in the database, narrowed by the filter form above the table. */
 @Named

@@ -16,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.i18n.Messages;
+import org.switchboard.i18n.SchoolTime;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.CsvExport;
 import org.switchboard.platform.DatabasePage;
-import org.switchboard.platform.SchoolTime;
 import org.switchboard.security.CurrentUser;
 
 /** The call log: every call, newest first, narrowed by kind, phone, user, contact and day, and exported as CSV. */

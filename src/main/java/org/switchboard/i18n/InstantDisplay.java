@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import org.switchboard.platform.SchoolTime;
 
 /** Shows instants in the school's time zone ({@code switchboard.time-zone}), formatted for the page's language. */
 @FacesConverter(forClass = Instant.class)

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.switchboard.i18n.SchoolTime;
 
 /**
  * Every CSV download, written one way: UTF-8 with a byte order mark (so that spreadsheet programs read Arabic and

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.switchboard.platform.SchoolTime;
+import org.switchboard.i18n.SchoolTime;
 
 /** Bulk sends as campaigns: how far each has gone, and pausing, resuming and cancelling them. */
 @ApplicationScoped

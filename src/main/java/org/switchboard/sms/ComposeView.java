@@ -17,10 +17,10 @@ import org.switchboard.contact.ContactQuery;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.PhoneNumbers;
 import org.switchboard.i18n.Messages;
+import org.switchboard.i18n.SchoolTime;
 import org.switchboard.phone.Device;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.platform.InvalidInputException;
-import org.switchboard.platform.SchoolTime;
 import org.switchboard.security.CurrentUser;
 
 /** The compose page: recipients, the text with its live part count, the phone, the time. */

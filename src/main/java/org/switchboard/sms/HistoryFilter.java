@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.switchboard.platform.SchoolTime;
+import org.switchboard.i18n.SchoolTime;
 
 /**
  * Which messages the history shows: each criterion is optional, and those given all apply. The text is searched as a

@@ -24,9 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.switchboard.i18n.SchoolTime;
 import org.switchboard.phone.DeviceService;
 import org.switchboard.phone.PhoneGateway;
-import org.switchboard.platform.SchoolTime;
 
 /**
  * Moves queued messages to phones: due ones, oldest first, to the phone the sender chose or the least loaded ready

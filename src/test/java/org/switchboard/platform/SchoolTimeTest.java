@@ -11,6 +11,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.switchboard.i18n.InstantDisplay;
+import org.switchboard.i18n.SchoolTime;
 import org.switchboard.testing.ContainerTest;
 import org.switchboard.testing.Deployments;
 

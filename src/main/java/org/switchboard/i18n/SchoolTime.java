@@ -1,4 +1,4 @@
-package org.switchboard.platform;
+package org.switchboard.i18n;
 
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.ConfigProvider;
